@@ -1,0 +1,68 @@
+# Cổng: the two commands that do everything on a fresh machine are
+#   make demo   (set up, load demo content, build, index, serve)
+#   make test   (set up, run the whole test suite)
+SHELL := /bin/bash
+PYTHON_BIN ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed
+BENCH_N ?= 1000,5000,20000
+PYTEST_ARGS ?=
+
+.PHONY: setup demo test lint format lock serve bench browser-deps clean
+
+setup: $(STAMP) .env var
+
+$(VENV)/bin/python:
+	$(PYTHON_BIN) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade "pip==26.3"
+
+$(STAMP): requirements.lock $(VENV)/bin/python
+	$(PIP) install --quiet --require-virtualenv -r requirements.lock
+	touch $(STAMP)
+
+.env:
+	@printf 'DEBUG=1\nSECRET_KEY=dev-%s\n' "$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(40))')" > .env
+	@echo "Wrote a development .env (DEBUG=1, random SECRET_KEY)."
+
+var:
+	mkdir -p var
+
+migrate: setup
+	$(MANAGE) migrate --no-input -v0
+
+demo: migrate
+	$(MANAGE) load_demo
+	$(MANAGE) build_sites
+	$(MANAGE) index_search --full
+	$(PY) -m cms.devserver
+
+test: setup browser-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+browser-deps:
+	@bash .ci/browser-deps.sh
+
+lint: setup
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: migrate
+	$(PY) -m tests.bench --sizes $(BENCH_N)
+
+# Re-resolve every pinned version from pyproject.toml's direct dependencies.
+lock:
+	rm -rf var/lock-venv && python3 -m venv var/lock-venv
+	var/lock-venv/bin/pip install --quiet --upgrade "pip==26.3"
+	var/lock-venv/bin/pip install --quiet $$(python3 -c 'import tomllib; d = tomllib.load(open("pyproject.toml", "rb")); print(" ".join(d["project"]["dependencies"] + d["project"]["optional-dependencies"]["test"]))')
+	var/lock-venv/bin/pip freeze --exclude-editable | sort -f > requirements.lock
+	rm -rf var/lock-venv
+
+clean:
+	rm -rf dist var/db.sqlite3* var/search.sqlite3 var/media

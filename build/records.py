@@ -1,0 +1,137 @@
+"""Content records: the one contract between export, render, search and publish.
+
+Export (build/export) produces them from the CMS; everything downstream reads
+only these plain, JSON-serialisable dicts and never imports Django models.
+
+A record (all keys present, values may be empty):
+
+    id              str   "<page id>" — the Wagtail page id of this locale's page
+    site            str   department slug, e.g. "portal", "so-khdt"
+    lang            str   "vi" | "en"
+    translation_key str   shared by a page and its translations
+    kind            str   one of KINDS
+    url             str   path below the site's base URL, always "/<lang>/…/" with
+                          a trailing slash; the home page is "/vi/" or "/en/"
+    title           str
+    summary         str   plain text
+    date            str   ISO 8601 date-time (publication date, or date issued)
+    updated         str   ISO 8601 date-time of the last publish
+    fields          dict  kind-specific typed values (see FIELDS_BY_KIND)
+    body_html       str   sanitised HTML, links already final, images as <picture>
+    image           dict | None  {src, srcset, webp_srcset, width, height, alt, caption, credit}
+    attachments     list  [{title, url, filename, size, ext}]
+    categories      list  [{slug, name}]
+    tags            list  [str]
+    translations    dict  {lang: url} of the other-language versions that exist
+    parent_id       str | None  id of the parent page's record
+    canonical       str | None  absolute URL when this record is a copy aggregated
+                          from another site (the portal lists department content)
+    source_site     str | None  slug of the site the canonical page lives on
+
+Inside `fields`: dates are "YYYY-MM-DD" strings; amounts and areas are
+numbers; snippet values (topic, sector, location, area) are
+{"key": <stable key shared by both languages>, "name": <name in this language>}
+or None; choice values come with a translated "<name>_label".
+"""
+
+KINDS = (
+    "home",  # SiteHomePage
+    "page",  # StandardPage
+    "news_index",
+    "news",
+    "document_index",
+    "document",  # LegalDocumentPage
+    "planning_index",
+    "planning",
+    "project_index",
+    "project",  # InvestmentProjectPage
+    "procedure_index",
+    "procedure",
+)
+
+# Kinds a person searches for (the search index holds these, plus "page").
+SEARCHABLE_KINDS = ("news", "document", "planning", "project", "procedure", "page")
+
+LANGUAGES = ("vi", "en")
+
+FIELDS_BY_KIND = {
+    "news": ("author", "source", "featured", "show_on_portal", "related"),
+    "document": (
+        "number",
+        "document_type",
+        "document_type_label",
+        "issuing_body",
+        "signer",
+        "signed_date",
+        "effective_date",
+        "expiry_date",
+        "topic",
+        "status",
+        "status_label",
+    ),
+    "planning": (
+        "plan_type",
+        "plan_type_label",
+        "decision_number",
+        "decision_date",
+        "issuing_authority",
+        "period_start",
+        "period_end",
+        "vision_year",
+        "area",
+        "status",
+        "status_label",
+        "maps",
+        "consultation_deadline",
+    ),
+    "project": (
+        "project_code",
+        "sector",
+        "location",
+        "address",
+        "latitude",
+        "longitude",
+        "land_area_ha",
+        "total_investment",
+        "currency",
+        "investment_form",
+        "investment_form_label",
+        "status",
+        "status_label",
+        "objectives_html",
+        "incentives_html",
+        "infrastructure_html",
+        "contact_agency",
+        "contact_phone",
+        "contact_email",
+        "deadline",
+        "featured",
+    ),
+    "procedure": (
+        "code",
+        "topic",
+        "implementing_agency",
+        "steps",
+        "dossier",
+        "processing_time",
+        "fees",
+        "legal_basis_html",
+        "result",
+        "online_level",
+        "online_level_label",
+        "online_url",
+    ),
+    "home": (
+        "agency_name",
+        "short_description",
+        "logo",
+        "address",
+        "phone",
+        "hotline",
+        "email",
+        "working_hours",
+        "leaders",
+        "functions_html",
+        "organisation_chart",
+    ),
+}

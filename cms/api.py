@@ -1,0 +1,15 @@
+"""The read-only headless API (Wagtail API v2): published pages, images, documents.
+
+Pages are filterable by site (`?site=hostname`) and locale (`?locale=vi|en`),
+both supported by Wagtail's PagesAPIViewSet.
+"""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("documents", DocumentsAPIViewSet)

@@ -1,0 +1,226 @@
+"""Provision a department: site, both locale trees, collection, groups, workflow.
+
+Idempotent: running it again for the same slug updates names and re-applies
+permissions instead of duplicating anything.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from cms.core.models import SiteHomePage, StandardPage
+from cms.core.translation import translate
+from cms.documents.models import LegalDocumentIndexPage
+from cms.investment.models import InvestmentIndexPage
+from cms.news.models import NewsIndexPage
+from cms.planning.models import PlanningIndexPage
+from cms.procedures.models import ProcedureIndexPage
+
+from .models import Department
+
+SOURCE_LANGUAGE = "vi"
+TRANSLATION_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Section:
+    """An index page every site has, with its title and slug in both languages."""
+
+    model: type
+    title_vi: str
+    slug_vi: str
+    title_en: str
+    slug_en: str
+
+
+SECTIONS = [
+    Section(NewsIndexPage, "Tin tức", "tin-tuc", "News", "news"),
+    Section(LegalDocumentIndexPage, "Văn bản", "van-ban", "Legal documents", "documents"),
+    Section(PlanningIndexPage, "Quy hoạch", "quy-hoach", "Planning", "planning"),
+    Section(
+        InvestmentIndexPage,
+        "Dự án kêu gọi đầu tư",
+        "du-an-dau-tu",
+        "Investment projects",
+        "investment",
+    ),
+    Section(
+        ProcedureIndexPage,
+        "Thủ tục hành chính",
+        "thu-tuc-hanh-chinh",
+        "Administrative procedures",
+        "procedures",
+    ),
+    Section(StandardPage, "Giới thiệu", "gioi-thieu", "About us", "about"),
+]
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
+MODERATOR_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "publish_page", "bulk_delete_page"]
+EDITOR_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+MODERATOR_COLLECTION_PERMISSIONS = [
+    *EDITOR_COLLECTION_PERMISSIONS,
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "delete_document"),
+]
+# Model-level permissions: admin access, translating, choosing shared snippets.
+EDITOR_MODEL_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("wagtail_localize", "submit_translation"),
+    ("core", "view_topic"),
+    ("core", "view_administrativeunit"),
+    ("news", "view_newscategory"),
+    ("investment", "view_sector"),
+]
+MODERATOR_MODEL_PERMISSIONS = [*EDITOR_MODEL_PERMISSIONS, ("core", "change_sitesettings")]
+
+
+def ensure_locales():
+    for code in (SOURCE_LANGUAGE, TRANSLATION_LANGUAGE):
+        Locale.objects.get_or_create(language_code=code)
+    return Locale.objects.get(language_code=SOURCE_LANGUAGE)
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(codename):
+    return _permission("wagtailcore", codename)
+
+
+def _add_child(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _create_home(slug, name_vi, locale):
+    root = Page.get_first_root_node()
+    home = SiteHomePage(
+        title=name_vi,
+        slug=slug,
+        agency_name=name_vi,
+        locale=locale,
+    )
+    return _add_child(root, home)
+
+
+def _ensure_sections(home):
+    for section in SECTIONS:
+        existing = section.model.objects.child_of(home).filter(slug=section.slug_vi).first()
+        if existing is None:
+            existing = _add_child(home, section.model(title=section.title_vi, slug=section.slug_vi))
+        translate(
+            existing,
+            TRANSLATION_LANGUAGE,
+            {section.title_vi: section.title_en, section.slug_vi: section.slug_en},
+        )
+
+
+def _ensure_group(name, page_roots, page_codenames, collection, collection_perms, model_perms):
+    group, _created = Group.objects.get_or_create(name=name)
+    for root in page_roots:
+        for codename in page_codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root, permission=_page_permission(codename)
+            )
+    for app_label, codename in collection_perms:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission(app_label, codename)
+        )
+    group.permissions.add(*[_permission(app, codename) for app, codename in model_perms])
+    return group
+
+
+def _ensure_workflow(name, moderators, roots):
+    task, _created = GroupApprovalTask.objects.get_or_create(name=f"{name}: duyệt / approval")
+    task.groups.set([moderators])
+    workflow, _created = Workflow.objects.get_or_create(name=f"{name}: quy trình duyệt")
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for root in roots:
+        WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    return workflow
+
+
+@transaction.atomic
+def provision_department(
+    *, slug, name_vi, name_en, hostname, port=80, is_portal=False
+) -> Department:
+    """Create or update everything a department needs to run its own subsite."""
+    vi = ensure_locales()
+    department = Department.objects.filter(slug=slug).select_related("site").first()
+    if department is None:
+        home = _create_home(slug, name_vi, vi)
+        site = Site.objects.create(
+            hostname=hostname,
+            port=port,
+            site_name=name_vi,
+            root_page=home,
+            is_default_site=is_portal and not Site.objects.filter(is_default_site=True).exists(),
+        )
+        collection = Collection.get_first_root_node().add_child(name=name_vi)
+    else:
+        site = department.site
+        home = site.root_page.specific
+        collection = department.collection
+        Site.objects.filter(pk=site.pk).update(hostname=hostname, port=port, site_name=name_vi)
+        if collection.name != name_vi:
+            collection.name = name_vi
+            collection.save()
+
+    translate(home, TRANSLATION_LANGUAGE, {name_vi: name_en, slug: f"{slug}-en"})
+    _ensure_sections(home)
+    roots = list(home.get_translations(inclusive=True))
+
+    editors = _ensure_group(
+        f"{name_vi}: biên tập viên (editors)",
+        roots,
+        EDITOR_PAGE_PERMISSIONS,
+        collection,
+        EDITOR_COLLECTION_PERMISSIONS,
+        EDITOR_MODEL_PERMISSIONS,
+    )
+    moderators = _ensure_group(
+        f"{name_vi}: kiểm duyệt viên (moderators)",
+        roots,
+        MODERATOR_PAGE_PERMISSIONS,
+        collection,
+        MODERATOR_COLLECTION_PERMISSIONS,
+        MODERATOR_MODEL_PERMISSIONS,
+    )
+    workflow = _ensure_workflow(name_vi, moderators, roots)
+
+    department, _created = Department.objects.update_or_create(
+        slug=slug,
+        defaults={
+            "name_vi": name_vi,
+            "name_en": name_en,
+            "is_portal": is_portal,
+            "site": site,
+            "collection": collection,
+            "editors_group": editors,
+            "moderators_group": moderators,
+            "workflow": workflow,
+        },
+    )
+    return department
