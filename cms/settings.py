@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "cms.planning",
     "cms.investment",
     "cms.procedures",
+    "cms.publishing",
+    "cms.demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
