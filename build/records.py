@@ -28,6 +28,11 @@ A record (all keys present, values may be empty):
                           from another site (the portal lists department content)
     source_site     str | None  slug of the site the canonical page lives on
 
+URLs: `url` and the values in `translations` are paths below the site's base
+URL ("/vi/tin-tuc/slug/"); every URL *inside* body_html, image and
+attachments is already absolute and final (base URL of the right site +
+path), so render copies them verbatim and links across sites work.
+
 Inside `fields`: dates are "YYYY-MM-DD" strings; amounts and areas are
 numbers; snippet values (topic, sector, location, area) are
 {"key": <stable key shared by both languages>, "name": <name in this language>}
