@@ -37,7 +37,7 @@ demo: migrate
 	$(MANAGE) load_demo
 	$(MANAGE) build_sites
 	$(MANAGE) index_search --full
-	$(PY) -m cms.devserver
+	$(MANAGE) serve_demo
 
 test: setup browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
