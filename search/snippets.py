@@ -1,0 +1,88 @@
+"""Result snippets: HTML-escaped text with query matches wrapped in <mark>.
+
+Matching folds both sides, so "dau tu" marks "đầu tư" in the original text;
+the snippet always shows the original accents.
+"""
+
+import unicodedata
+from html import escape
+
+from .text import _FOLD_TABLE, _TOKEN_RE
+
+SNIPPET_CHARS = 220
+
+
+def _folded_same_length(text):
+    folded = text.lower().translate(_FOLD_TABLE)
+    return folded if len(folded) == len(text) else None
+
+
+def _matches(text, terms):
+    """(start, end, term) of every syllable of `text` whose folded form is a query term."""
+    folded = _folded_same_length(text)
+    if folded is not None:
+        return [
+            (m.start(), m.end(), m.group())
+            for m in _TOKEN_RE.finditer(folded)
+            if m.group() in terms
+        ]
+    found = []
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group().lower().translate(_FOLD_TABLE)
+        if word in terms:
+            found.append((m.start(), m.end(), word))
+    return found
+
+
+def _best_window(matches, length):
+    """Start offset of the window holding the most distinct terms."""
+    best_start, best_score = matches[0][0], -1
+    for i, (start, _end, _term) in enumerate(matches):
+        distinct = {term for s, _e, term in matches[i:] if s < start + length}
+        if len(distinct) > best_score:
+            best_start, best_score = start, len(distinct)
+    return best_start
+
+
+def highlight(text, terms, length=SNIPPET_CHARS):
+    """Escaped excerpt of `text` around the best matches, matches in <mark>."""
+    text = unicodedata.normalize("NFC", text or "")
+    terms = set(terms)
+    matches = _matches(text, terms) if terms else []
+    if matches:
+        centre = _best_window(matches, length)
+        start = max(0, centre - length // 4)
+        if start:  # do not cut a word in half
+            space = text.rfind(" ", 0, start)
+            start = space + 1 if space >= 0 and start - space < 30 else start
+    else:
+        start = 0
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + length // 2 else end
+    parts = ["…" if start else ""]
+    cursor = start
+    for m_start, m_end, _term in matches:
+        if m_start < start or m_end > end:
+            continue
+        parts.append(escape(text[cursor:m_start]))
+        parts.append(f"<mark>{escape(text[m_start:m_end])}</mark>")
+        cursor = m_end
+    parts.append(escape(text[cursor:end]))
+    if end < len(text):
+        parts.append("…")
+    return "".join(parts)
+
+
+def snippet_for(document, parsed_query, length=SNIPPET_CHARS):
+    """Snippet from the body (or summary) of a document dict."""
+    terms = set(parsed_query.folded)
+    for source in (document.get("body"), document.get("summary")):
+        if source and _matches(source, terms):
+            return highlight(source, terms, length)
+    return highlight(document.get("summary") or document.get("body") or "", terms, length)
+
+
+def highlight_title(title, parsed_query):
+    return highlight(title, set(parsed_query.folded), length=max(len(title), 1))
