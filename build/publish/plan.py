@@ -1,0 +1,182 @@
+"""Sync planning: which files to upload, which are unchanged, which to delete.
+
+The plan compares what the build wrote (the site folder in dist/) with what is
+live on the target (``state.LiveEntry``) by content hash and headers, and
+orders the work so that a page never goes live before what it references.
+"""
+
+import hashlib
+import html
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from . import rules
+from .state import RESERVED_PREFIX
+
+_CHUNK = 1 << 20
+
+
+def hash_file(path, algorithm):
+    digest = hashlib.new(algorithm)
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def normalise_path(url_path):
+    """A site path ("/vi/tin-tuc/cu/") as the file that serves it ("vi/tin-tuc/cu/index.html")."""
+    path = url_path.split("?", 1)[0].split("#", 1)[0].lstrip("/")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    if any(part in ("", ".", "..") for part in path.split("/")):
+        raise ValueError(f"not a safe site path: {url_path!r}")
+    return path
+
+
+def redirect_page(location):
+    """A tiny HTML page that sends the visitor to ``location`` (for folders and plain hosts)."""
+    target = html.escape(location, quote=True)
+    return (
+        '<!doctype html>\n<html><head><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0; url={target}">'
+        f'<link rel="canonical" href="{target}"><meta name="robots" content="noindex">'
+        f'<title>{target}</title></head><body><a href="{target}">{target}</a></body></html>\n'
+    ).encode()
+
+
+@dataclass
+class SourceFile:
+    """One file to be live: bytes on disk (``abspath``) or in memory (``data``)."""
+
+    path: str
+    size: int
+    sha256: str
+    abspath: Path | None = None
+    data: bytes | None = None
+    redirect: str | None = None
+
+    @cached_property
+    def md5(self):
+        if self.data is not None:
+            return hashlib.md5(self.data, usedforsecurity=False).hexdigest()
+        return hash_file(self.abspath, "md5")
+
+    def read_bytes(self):
+        return self.data if self.data is not None else self.abspath.read_bytes()
+
+    @property
+    def content_type(self):
+        return rules.content_type(self.path)
+
+    @property
+    def cache_control(self):
+        # A redirect stub is HTML whatever its old name said: keep it short-lived.
+        return rules.CACHE_SHORT if self.redirect else rules.cache_control(self.path)
+
+    @property
+    def phase(self):
+        return rules.PHASE_HTML if self.redirect else rules.phase(self.path)
+
+
+def scan_source(source_dir, *, redirects=None, known_hashes=None):
+    """Every file the site should have live, keyed by path below the site folder.
+
+    ``redirects`` maps old site paths to their new location (absolute URL, or a
+    site path starting with "/"): the build's HTML redirect page at that path is
+    published with the redirect attached, or a minimal one is generated.
+    ``known_hashes`` ({path: sha256}) lets a caller that already hashed its
+    output (the incremental build's manifest) skip re-reading those files.
+    """
+    source_dir = Path(source_dir)
+    known_hashes = known_hashes or {}
+    files = {}
+    for dirpath, dirnames, filenames in os.walk(source_dir):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(RESERVED_PREFIX))
+        base = Path(dirpath)
+        rel_dir = base.relative_to(source_dir).as_posix()
+        for name in filenames:
+            if name.startswith(RESERVED_PREFIX):
+                continue
+            abspath = base / name
+            path = name if rel_dir == "." else f"{rel_dir}/{name}"
+            size = abspath.stat().st_size
+            sha256 = known_hashes.get(path) or hash_file(abspath, "sha256")
+            files[path] = SourceFile(path=path, size=size, sha256=sha256, abspath=abspath)
+    for old_path, location in (redirects or {}).items():
+        path = normalise_path(old_path)
+        if not location.startswith(("/", "http://", "https://")):
+            raise ValueError(f"redirect location must be a site path or URL: {location!r}")
+        if path in files:
+            files[path].redirect = location
+        else:
+            data = redirect_page(location)
+            files[path] = SourceFile(
+                path=path,
+                size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
+                data=data,
+                redirect=location,
+            )
+    return files
+
+
+@dataclass
+class Upload:
+    source: SourceFile
+    reason: str  # "new" | "changed"
+
+    @property
+    def path(self):
+        return self.source.path
+
+
+@dataclass
+class SyncPlan:
+    uploads: list = field(default_factory=list)  # Upload, in phase then path order
+    unchanged: list = field(default_factory=list)  # paths
+    deletes: list = field(default_factory=list)  # paths, HTML first, assets last
+
+    @property
+    def upload_bytes(self):
+        return sum(upload.source.size for upload in self.uploads)
+
+    def uploads_in_phase(self, phase):
+        return [upload for upload in self.uploads if upload.source.phase == phase]
+
+    def summary(self):
+        return (
+            f"{len(self.uploads)} to upload ({self.upload_bytes} bytes), "
+            f"{len(self.unchanged)} unchanged, {len(self.deletes)} to delete"
+        )
+
+
+def _is_unchanged(source, live):
+    if live.verified:
+        return (
+            live.sha256 == source.sha256
+            and live.content_type == source.content_type
+            and live.cache_control == source.cache_control
+            and live.redirect == source.redirect
+        )
+    # Only the bytes are known (an S3 ETag that is a plain MD5): good enough for
+    # an ordinary file, not for one that must carry a redirect.
+    return live.md5 is not None and source.redirect is None and live.md5 == source.md5
+
+
+def make_plan(source, live, *, force=False):
+    """Plan the sync of ``source`` ({path: SourceFile}) onto ``live`` ({path: LiveEntry})."""
+    plan = SyncPlan()
+    for path in sorted(source, key=lambda p: (source[p].phase, p)):
+        entry = live.get(path)
+        if entry is None:
+            plan.uploads.append(Upload(source[path], "new"))
+        elif force or not _is_unchanged(source[path], entry):
+            plan.uploads.append(Upload(source[path], "changed"))
+        else:
+            plan.unchanged.append(path)
+    stale = [path for path in live if path not in source]
+    plan.deletes = sorted(stale, key=lambda p: (-rules.phase(p), p))
+    return plan

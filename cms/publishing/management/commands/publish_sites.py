@@ -1,0 +1,115 @@
+"""manage.py publish_sites: sync the built sites in dist/ to their publish target."""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from build.publish import PublishError, open_target, publish_site
+
+# The site file's `publish.target = "local"`: dist/ itself is what serve_sites
+# (or a web server pointed at it) serves, so there is nothing to copy.
+LOCAL = "local"
+PLAN_LINES_SHOWN = 50
+
+
+class Command(BaseCommand):
+    help = (
+        "Publish built sites (dist/<slug>/) to their target: a folder or s3://bucket/prefix. "
+        "Only files whose content changed are written; stale files are removed last."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--site",
+            action="append",
+            dest="sites",
+            metavar="SLUG",
+            help="Publish only this site (repeatable). Default: every site in dist/sites.json.",
+        )
+        parser.add_argument(
+            "--target",
+            help="Folder path or s3://bucket/prefix for every selected site "
+            "(default: each site's publish.target from sites/; 'local' means dist/ itself).",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Show what would change; change nothing."
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Upload every file even if unchanged (repairs headers after a rule change).",
+        )
+
+    def handle(self, *args, sites=None, target=None, dry_run=False, force=False, **options):
+        dist_dir = Path(settings.DIST_DIR)
+        slugs = self._select_sites(dist_dir, sites)
+        failures = []
+        for slug in slugs:
+            try:
+                if target:
+                    site_target = open_target(dist_dir if target == LOCAL else target)
+                else:
+                    site_target = self._open(self._configured_target(slug), dist_dir)
+            except ValueError as error:
+                raise CommandError(str(error)) from error
+            try:
+                result = publish_site(
+                    dist_dir / slug, slug, site_target, dry_run=dry_run, force=force
+                )
+            except PublishError as error:
+                failures.append(slug)
+                self.stderr.write(self.style.ERROR(str(error)))
+                continue
+            self.stdout.write(result.log_line())
+            if dry_run and result.plan is not None:
+                self._show_plan(result.plan)
+        if failures:
+            raise CommandError(
+                f"publishing failed for {', '.join(failures)}; what is live is consistent, "
+                "run publish_sites again to finish"
+            )
+
+    def _select_sites(self, dist_dir, wanted):
+        index = dist_dir / "sites.json"
+        try:
+            built = [site["slug"] for site in json.loads(index.read_text(encoding="utf-8"))]
+        except FileNotFoundError as error:
+            raise CommandError(f"{index} not found: run build_sites first") from error
+        except (ValueError, TypeError, KeyError) as error:
+            raise CommandError(f"{index} is not a valid list of sites: {error}") from error
+        if not wanted:
+            return built
+        unknown = [slug for slug in wanted if slug not in built]
+        if unknown:
+            raise CommandError(
+                f"not built: {', '.join(unknown)} (built sites: {', '.join(built) or 'none'})"
+            )
+        return list(dict.fromkeys(wanted))
+
+    def _configured_target(self, slug):
+        try:
+            from build.siteconfig import SiteConfigError, load_site_config
+        except ImportError:
+            return LOCAL
+        try:
+            return load_site_config(slug).publish_target or LOCAL
+        except SiteConfigError as error:
+            raise CommandError(f"site {slug!r}: {error}") from error
+
+    def _open(self, spec, dist_dir):
+        if spec == LOCAL:
+            return open_target(dist_dir)
+        if "://" not in spec and not Path(spec).expanduser().is_absolute():
+            # Relative folders in site files are relative to the project, not the cwd.
+            spec = str(Path(settings.BASE_DIR) / spec)
+        return open_target(spec)
+
+    def _show_plan(self, plan):
+        lines = [f"  {upload.reason:8} {upload.path}" for upload in plan.uploads]
+        lines += [f"  {'delete':8} {path}" for path in plan.deletes]
+        for line in lines[:PLAN_LINES_SHOWN]:
+            self.stdout.write(line)
+        if len(lines) > PLAN_LINES_SHOWN:
+            self.stdout.write(f"  … and {len(lines) - PLAN_LINES_SHOWN} more")
