@@ -6,3 +6,13 @@ class CoreConfig(AppConfig):
     name = "cms.core"
     label = "core"
     verbose_name = _("Sites and shared content")
+
+    def ready(self):
+        # Pillow refuses to decode images above its own pixel limit (a
+        # decompression bomb: a few KiB of PNG that inflate to gigabytes).
+        # Align it with Wagtail's upload limit so rendition generation of an
+        # image that got in some other way (import, shell) is refused too.
+        from django.conf import settings
+        from PIL import Image
+
+        Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
