@@ -1,0 +1,146 @@
+"""Render content records into static sites with Pelican and the themes in themes/.
+
+The pipeline (build/pipeline.py) calls, per site:
+    assets = prepare_site(...)            static files with hashed names
+    render_language(language_job(...))    one call per language, may run in parallel processes
+    finish_site(...)                      root index.html, sitemap.xml, robots.txt, 404.html
+`render_site()` does all three in this process (tests, small builds).
+Nothing here imports Django.
+"""
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from build.siteconfig import THEMES_DIR, SiteConfig
+
+from . import seo
+from .pelican_run import run_pelican
+from .themes import theme_chain, write_static
+
+
+def origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def make_csp(search_api_url, site_urls=()):
+    """The Content-Security-Policy every page satisfies: no inline script or style."""
+    img = " ".join(sorted({o for o in map(origin, site_urls) if o}))
+    connect = origin(search_api_url)
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self'; "
+        f"img-src 'self' data: {img}".rstrip()
+        + f"; connect-src 'self' {connect}".rstrip()
+        + "; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+    )
+
+
+def config_dict(config):
+    return config.as_dict() if isinstance(config, SiteConfig) else dict(config)
+
+
+def prepare_site(*, config, out_dir: Path, themes_dir: Path = THEMES_DIR):
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return write_static(theme_chain(config_dict(config)["theme"], themes_dir), out_dir)
+
+
+def language_job(
+    *,
+    slug,
+    lang,
+    config,
+    base_url,
+    out_dir,
+    assets,
+    records_path=None,
+    records=None,
+    context=None,
+    portal=None,
+    csp=None,
+    themes_dir=THEMES_DIR,
+):
+    """Everything one render process needs, as plain picklable data."""
+    config = config_dict(config)
+    return {
+        "slug": slug,
+        "lang": lang,
+        "config": config,
+        "base_url": base_url,
+        "out_dir": str(out_dir),
+        "assets": assets,
+        "records_path": str(records_path) if records_path else None,
+        "records": records,
+        "context": context or {},
+        "portal": portal,
+        "csp": csp or make_csp(config["search_api_url"], [base_url]),
+        "themes_dir": str(themes_dir),
+    }
+
+
+def render_language(job):
+    return run_pelican(job)
+
+
+def _redirect_html(target):
+    return (
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0; url={target}">'
+        f'<link rel="canonical" href="{target}"><title>{target}</title></head>'
+        f'<body><p><a href="{target}">{target}</a></p></body></html>\n'
+    )
+
+
+def finish_site(*, records, out_dir: Path, base_url, languages=("vi", "en")):
+    """Site-level files that span both languages."""
+    first = languages[0]
+    (out_dir / "index.html").write_text(_redirect_html(f"{base_url}/{first}/"), encoding="utf-8")
+    (out_dir / "sitemap.xml").write_text(seo.sitemap_xml(records, base_url), encoding="utf-8")
+    (out_dir / "robots.txt").write_text(seo.robots_txt(base_url), encoding="utf-8")
+    not_found = out_dir / first / "404.html"
+    if not_found.is_file():
+        shutil.copyfile(not_found, out_dir / "404.html")
+    return 4
+
+
+def read_records(path):
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def render_site(
+    *,
+    slug,
+    records,
+    config,
+    base_url,
+    out_dir: Path,
+    context=None,
+    portal=None,
+    csp=None,
+    themes_dir=THEMES_DIR,
+):
+    """Render a whole site in this process; returns {"files": n}."""
+    config = config_dict(config)
+    assets = prepare_site(config=config, out_dir=out_dir, themes_dir=themes_dir)
+    files = len(assets)
+    for lang in config["languages"]:
+        job = language_job(
+            slug=slug,
+            lang=lang,
+            config=config,
+            base_url=base_url,
+            out_dir=out_dir,
+            assets=assets,
+            records=[r for r in records if r["lang"] == lang],
+            context=context,
+            portal=portal,
+            csp=csp,
+            themes_dir=themes_dir,
+        )
+        files += render_language(job)["files"]
+    files += finish_site(
+        records=records, out_dir=out_dir, base_url=base_url, languages=config["languages"]
+    )
+    return {"files": files}

@@ -1,0 +1,329 @@
+"""The Pelican plugin that turns content records into pages.
+
+Pelican runs in-process (see pelican_run.py) with this module in PLUGINS. Its
+`register()` adds RecordsGenerator through Pelican's get_generators signal.
+The generator takes records straight from the records file (no Markdown, no
+per-file reading), uses Pelican's Jinja environment (theme, template
+overrides, i18n extension) and writes one language of one site.
+"""
+
+import json
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from . import formats, seo
+from .listings import (
+    FACETS,
+    INDEX_KIND,
+    group_by_facets,
+    listing_item_json,
+    page_path,
+    paginate,
+)
+from .site import ABOUT_PATHS, DETAIL_KINDS, LANGUAGE_NAMES, SEARCH_PATHS, SiteView
+from .themes import theme_chain, translations
+
+HOME_LATEST = 6
+HOME_FEATURED = 3
+HOME_QUICK_LINKS = 5
+RELATED_COUNT = 3
+
+
+def load_records(path, lang):
+    with open(path, encoding="utf-8") as fh:
+        return [r for r in map(json.loads, filter(None, map(str.strip, fh))) if r["lang"] == lang]
+
+
+class RecordsGenerator(Generator):
+    """Writes every page of one site in one language from its records."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.job = self.settings["CONG_JOB"]
+        self.lang = self.settings["DEFAULT_LANG"]
+        self.out = Path(self.output_path)
+        self.files_written = 0
+        chain = theme_chain(self.job["config"]["theme"], Path(self.job["themes_dir"]))
+        self.env.install_gettext_translations(translations(chain, self.lang), newstyle=True)
+        lang = self.lang
+        manifest = self.job["assets"]
+        base_url = self.job["base_url"]
+        self.env.globals.update(
+            asset=lambda name: base_url + manifest[name] if name in manifest else "",
+            has_asset=lambda name: name in manifest,
+            language_names=LANGUAGE_NAMES,
+        )
+        self.env.filters.update(
+            date=lambda v: formats.format_date(v, lang),
+            datetime=lambda v: formats.format_datetime(v, lang),
+            number=lambda v, d=2: formats.format_number(v, lang, d),
+            money=lambda v, cur="VND": formats.format_money(v, cur, lang),
+            area=lambda v: formats.format_area(v, lang),
+            filesize=lambda v: formats.format_filesize(v, lang),
+        )
+
+    # Pelican calls these two --------------------------------------------------
+    def generate_context(self):
+        records = self.job.get("records")
+        if records is None:
+            records = load_records(self.job["records_path"], self.lang)
+        self.view = SiteView(records=records, lang=self.lang, job=self.job)
+        self.common = {
+            "view": self.view,
+            "lang": self.lang,
+            "site_name": self.view.name(),
+            "portal": self.job.get("portal"),
+            "search_api_url": self.job["config"]["search_api_url"],
+            "search_scope": self.job["config"]["search_scope"],
+            "csp": self.job["csp"],
+            "org_ld": seo.organisation_ld(self.view),
+            # contact details: the export's site context, else the home record's fields
+            "home_info": (self.view.context.get("home") or {}).get(self.lang)
+            or (self.view.home or {}).get("fields")
+            or {},
+            "site_context": self.view.context,
+            "site_names": self.job.get("site_names") or {},
+        }
+        self.job["result"] = {"files": 0}
+
+    def generate_output(self, writer):
+        only = self.job.get("only_ids")
+        for record in self.view.own:
+            if only is not None and record["id"] not in only:
+                continue
+            self.render_record(record)
+        if only is None or self.job.get("render_listings", True):
+            for kind, index in self.view.sections:
+                self.render_listing(kind, index)
+            self.render_feeds()
+            self.render_special_pages()
+        self.job["result"] = {"files": self.files_written}
+
+    # Writing -----------------------------------------------------------------
+    def write(self, path, content):
+        """path is below the site root: "/vi/tin-tuc/" -> vi/tin-tuc/index.html."""
+        target = self.out / path.lstrip("/")
+        if path.endswith("/"):
+            target = target / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        self.files_written += 1
+
+    def render_page(self, template, path, *, write=True, **context):
+        html = self.get_template(template).render({**self.common, **context})
+        if write:
+            self.write(path, html)
+        return html
+
+    # Pages -------------------------------------------------------------------
+    def template_for(self, record):
+        kind = record["kind"]
+        if kind == "page" and record["url"] == ABOUT_PATHS.get(self.lang):
+            return "about"
+        if kind.endswith("_index"):
+            return None  # rendered as listings
+        return kind if kind in (*DETAIL_KINDS, "home") else "page"
+
+    def render_record(self, record, *, write=True):
+        """Render a record's own page; returns the HTML (None for section indexes)."""
+        template = self.template_for(record)
+        if template is None:
+            return None
+        context = {
+            "page": record,
+            "title": record["title"],
+            "canonical": self.view.href(record),
+            "alternates": self.view.alternates(record),
+            "switch_url": self.view.switch_url(record),
+            "description": record.get("summary") or "",
+            "fields": record.get("fields") or {},
+        }
+        if template == "home":
+            context.update(self.home_context())
+        elif template == "news":
+            context["related"] = self.related_news(record)
+            context["article_ld"] = seo.article_ld(self.view, record)
+        elif template == "about":
+            context["home"] = self.view.home
+        return self.render_page(template, record["url"], write=write, **context)
+
+    def home_context(self):
+        news = self.view.items["news"]
+        featured = [r for r in news if (r.get("fields") or {}).get("featured")]
+        projects = self.view.items["project"]
+        return {
+            "latest_news": news[:HOME_LATEST],
+            "featured_news": featured[:HOME_FEATURED],
+            "featured_projects": [r for r in projects if (r.get("fields") or {}).get("featured")][
+                :HOME_FEATURED
+            ]
+            or projects[:HOME_FEATURED],
+            "latest_procedures": self.view.items["procedure"][:HOME_QUICK_LINKS],
+            "latest_documents": self.view.items["document"][:HOME_QUICK_LINKS],
+        }
+
+    def related_news(self, record):
+        related = []
+        for item in (record.get("fields") or {}).get("related") or ():
+            if isinstance(item, dict) and item.get("url") and item.get("title"):
+                related.append(item)
+            else:
+                found = self.view.record_by_id(item.get("id") if isinstance(item, dict) else item)
+                if found:
+                    related.append({"title": found["title"], "url": self.view.href(found)})
+        if related:
+            return related[:RELATED_COUNT]
+        slugs = {c.get("slug") for c in record.get("categories") or ()}
+        for other in self.view.items["news"]:
+            if other is record or other.get("canonical"):
+                continue
+            if slugs & {c.get("slug") for c in other.get("categories") or ()}:
+                related.append({"title": other["title"], "url": self.view.href(other)})
+                if len(related) == RELATED_COUNT:
+                    break
+        return related
+
+    # Listings ------------------------------------------------------------------
+    def render_listing(self, kind, index):
+        items = self.view.items[kind]
+        per_page = self.job["config"]["per_page"]
+        base = index["url"]
+        groups = group_by_facets(kind, items, self.lang)
+        facet_links = [
+            (
+                group.facet,
+                [
+                    (value, label, len(recs), f"{base}{group.facet.name}/{value}/")
+                    for value, label, recs in group.options
+                ],
+            )
+            for group in groups
+        ]
+        shared = {
+            "index": index,
+            "kind": kind,
+            "facet_links": facet_links,
+            "listing_url": self.view.href(index),
+            "json_url": self.view.abs(base + "index.json"),
+            "switch_url": self.view.switch_url(index),
+            "description": index.get("summary") or "",
+            "feed_url": self.view.abs(base + "atom.xml") if kind == "news" else None,
+        }
+        self._paginated(base, items, per_page, title=index["title"], active=None, **shared)
+        for group in groups:
+            for value, label, records in group.options:
+                path = f"{base}{group.facet.name}/{value}/"
+                extra = {}
+                if kind == "news" and group.facet.name == "category":
+                    extra["feed_url"] = self.view.abs(path + "atom.xml")
+                    self.write_feed(path + "atom.xml", f"{index['title']}: {label}", records)
+                self._paginated(
+                    path,
+                    records,
+                    per_page,
+                    title=f"{index['title']}: {label}",
+                    active=(group.facet.name, value, label),
+                    **{**shared, **extra},
+                )
+        data = {
+            "kind": kind,
+            "lang": self.lang,
+            "facets": {
+                group.facet.name: [
+                    [value, label, len(recs)] for value, label, recs in group.options
+                ]
+                for group in groups
+            },
+            "items": [listing_item_json(r, self.lang, self.view.href(r), kind) for r in items],
+        }
+        self.write(base + "index.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+    def _paginated(self, base, records, per_page, *, title, **context):
+        for number, path, chunk, total in paginate(records, per_page, base, self.lang):
+            self.render_page(
+                "listing",
+                path,
+                title=title,
+                items=chunk,
+                page_number=number,
+                page_count=total,
+                page_url=lambda n, base=base: self.view.abs(page_path(base, n, self.lang)),
+                canonical=self.view.abs(path),
+                alternates=self.view.alternates(path=path),
+                **context,
+            )
+
+    # Feeds, search, 404, headless JSON -------------------------------------------
+    def write_feed(self, path, title, records):
+        entries = [r for r in records if r["kind"] == "news"][: self.job["config"]["feed_items"]]
+        self.write(
+            path,
+            seo.atom_feed(
+                title=f"{self.view.name()} – {title}",
+                site_url=self.view.home_url,
+                feed_url=self.view.abs(path),
+                lang=self.lang,
+                entries=entries,
+                href=self.view.href,
+            ),
+        )
+
+    def render_feeds(self):
+        news_index = self.view.index.get(INDEX_KIND["news"])
+        title = news_index["title"] if news_index else "News"
+        self.write_feed(f"/{self.lang}/atom.xml", title, self.view.items["news"])
+        if news_index:
+            self.write_feed(news_index["url"] + "atom.xml", title, self.view.items["news"])
+
+    def render_special_pages(self):
+        search_path = SEARCH_PATHS[self.lang]
+        other = self.view.other_lang
+        self.render_page(
+            "search",
+            search_path,
+            page=None,
+            canonical=self.view.abs(search_path),
+            alternates=[
+                (self.lang, self.view.abs(search_path)),
+                (other, self.view.abs(SEARCH_PATHS[other])),
+            ],
+            switch_url=self.view.abs(SEARCH_PATHS[other]),
+        )
+        self.render_page(
+            "404",
+            f"/{self.lang}/404.html",
+            page=None,
+            canonical=None,
+            alternates=[],
+            switch_url=self.view.other_home_url,
+        )
+        for kind, _index in self.view.sections:
+            self.write(
+                f"/{self.lang}/api/{kind}.json",
+                json.dumps(
+                    [headless_item(r, self.view) for r in self.view.items[kind]],
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                ),
+            )
+
+
+def headless_item(record, view):
+    """A record for headless consumers: everything but the page-building internals."""
+    item = {k: v for k, v in record.items() if k not in ("parent_id",)}
+    item["url"] = view.href(record)
+    item["translations"] = {k: view.abs(v) for k, v in (record.get("translations") or {}).items()}
+    return item
+
+
+def _get_generators(pelican):
+    return RecordsGenerator if "CONG_JOB" in pelican.settings else None
+
+
+def register():
+    signals.get_generators.connect(_get_generators)
+
+
+__all__ = ["FACETS", "RecordsGenerator", "register"]

@@ -1,0 +1,108 @@
+"""Drive Pelican in-process for one site in one language.
+
+Pelican's own generators find nothing to do (empty content folder, no direct
+templates, no tag/category/author/archive pages, no default feeds); the
+records generator from generator.py does all the work.
+"""
+
+import tempfile
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.log import console
+from pelican.settings import read_settings
+
+from .themes import theme_chain
+
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "auto_reload": False,  # templates never change during a build: no stat() per render
+}
+# Pelican's own output types, all switched off: the records generator writes the site.
+PELICAN_SAVE_AS = [
+    "ARTICLE_SAVE_AS",
+    "ARTICLE_LANG_SAVE_AS",
+    "DRAFT_SAVE_AS",
+    "DRAFT_LANG_SAVE_AS",
+    "PAGE_SAVE_AS",
+    "PAGE_LANG_SAVE_AS",
+    "DRAFT_PAGE_SAVE_AS",
+    "DRAFT_PAGE_LANG_SAVE_AS",
+    "CATEGORY_SAVE_AS",
+    "TAG_SAVE_AS",
+    "AUTHOR_SAVE_AS",
+    "ARCHIVES_SAVE_AS",
+    "YEAR_ARCHIVE_SAVE_AS",
+    "MONTH_ARCHIVE_SAVE_AS",
+    "DAY_ARCHIVE_SAVE_AS",
+    "INDEX_SAVE_AS",
+    "AUTHORS_SAVE_AS",
+    "CATEGORIES_SAVE_AS",
+    "TAGS_SAVE_AS",
+]
+PELICAN_FEEDS = [
+    "FEED_ATOM",
+    "FEED_RSS",
+    "FEED_ALL_ATOM",
+    "FEED_ALL_RSS",
+    "CATEGORY_FEED_ATOM",
+    "CATEGORY_FEED_RSS",
+    "AUTHOR_FEED_ATOM",
+    "AUTHOR_FEED_RSS",
+    "TAG_FEED_ATOM",
+    "TAG_FEED_RSS",
+    "TRANSLATION_FEED_ATOM",
+    "TRANSLATION_FEED_RSS",
+]
+NO_PELICAN_OUTPUT = dict.fromkeys(PELICAN_SAVE_AS, "")
+NO_FEEDS = dict.fromkeys(PELICAN_FEEDS)
+
+console.quiet = True  # Pelican prints a "Done: processed 0 articles" line otherwise
+
+
+def pelican_settings(job, content_dir):
+    chain = theme_chain(job["config"]["theme"], Path(job["themes_dir"]))
+    return read_settings(
+        override={
+            "PATH": str(content_dir),
+            "OUTPUT_PATH": str(job["out_dir"]),
+            "THEME": str(chain[0]),
+            # child themes first: their templates win, "!theme/x.html" reaches the base
+            "THEME_TEMPLATES_OVERRIDES": [
+                str(folder / "templates") for folder in reversed(chain[1:])
+            ],
+            "THEME_STATIC_PATHS": [],
+            "STATIC_PATHS": [],
+            "SITEURL": job["base_url"],
+            "SITENAME": job["config"]["name"].get(job["lang"], job["slug"]),
+            "DEFAULT_LANG": job["lang"],
+            "TIMEZONE": "Asia/Ho_Chi_Minh",
+            "DIRECT_TEMPLATES": [],
+            "PAGINATED_TEMPLATES": {},
+            "DELETE_OUTPUT_DIRECTORY": False,
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+            "JINJA_ENVIRONMENT": JINJA_ENVIRONMENT,
+            "PLUGINS": ["build.render.generator"],
+            "CONG_JOB": job,
+            **NO_PELICAN_OUTPUT,
+            **NO_FEEDS,
+        }
+    )
+
+
+def run_pelican(job):
+    """Render one language of one site; returns {"files": n}."""
+    with tempfile.TemporaryDirectory(prefix="cong-empty-content-") as content_dir:
+        settings = pelican_settings(job, content_dir)
+        Pelican(settings).run()
+    result = job.get("result")
+    if result is None:
+        raise RuntimeError(
+            "Pelican ran but the records generator did not (plugin build.render.generator "
+            "failed to register; see the log above)"
+        )
+    return result

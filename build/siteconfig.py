@@ -1,0 +1,191 @@
+"""Per-site build settings: `sites/_default.toml` merged with `sites/<slug>.toml`.
+
+Plain TOML read with tomllib, no Django: the render step and the publish step
+use it from worker processes. A site without its own file gets the defaults.
+Every key is checked against SCHEMA so that a typo or a wrong type stops the
+build with the file and key named instead of silently rendering a wrong site.
+"""
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+SITES_DIR = REPO_DIR / "sites"
+THEMES_DIR = REPO_DIR / "themes"
+LOCAL_ROOT_URL = "http://127.0.0.1:8080"
+
+# key -> expected type; nested tables are dicts of the same shape.
+SCHEMA = {
+    "name_vi": str,
+    "name_en": str,
+    "theme": str,
+    "base_url": str,
+    "hostnames": list,
+    "languages": list,
+    "publish": {"target": str},
+    "search": {"scope": str, "api_url": str},
+    "feeds": {"items": int},
+    "pagination": {"per_page": int},
+    "menus": {"vi": list, "en": list},
+}
+SUPPORTED_LANGUAGES = ("vi", "en")
+SEARCH_SCOPES = ("site", "all")
+
+
+class SiteConfigError(ValueError):
+    """A site file is missing, unreadable or holds an invalid key."""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    slug: str
+    name: dict  # {"vi": ..., "en": ...}
+    theme: str
+    production_base_url: str
+    hostnames: tuple
+    languages: tuple
+    publish_target: str
+    search_scope: str
+    search_api_url: str
+    feed_items: int
+    per_page: int
+    menus: dict = field(default_factory=dict)  # {lang: [{"label", "url"}]}
+    files: tuple = ()  # the TOML files this config was read from
+
+    def base_url(self, *, production=False, local_root=LOCAL_ROOT_URL):
+        """The URL every link of the built site starts with (no trailing slash)."""
+        if production:
+            if not self.production_base_url:
+                raise SiteConfigError(
+                    f"{self.files[-1]}: key 'base_url' is empty; a production build of "
+                    f"site '{self.slug}' needs it"
+                )
+            return self.production_base_url
+        return f"{local_root.rstrip('/')}/{self.slug}"
+
+    def as_dict(self):
+        return {
+            "slug": self.slug,
+            "name": dict(self.name),
+            "theme": self.theme,
+            "production_base_url": self.production_base_url,
+            "hostnames": list(self.hostnames),
+            "languages": list(self.languages),
+            "publish_target": self.publish_target,
+            "search_scope": self.search_scope,
+            "search_api_url": self.search_api_url,
+            "feed_items": self.feed_items,
+            "per_page": self.per_page,
+            "menus": {lang: list(items) for lang, items in self.menus.items()},
+        }
+
+
+def _read(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise SiteConfigError(f"{path}: not valid TOML: {exc}") from exc
+
+
+def _check(data: dict, schema: dict, path: Path, prefix=""):
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if key not in schema:
+            raise SiteConfigError(f"{path}: unknown key '{name}'")
+        expected = schema[key]
+        if isinstance(expected, dict):
+            if not isinstance(value, dict):
+                raise SiteConfigError(f"{path}: key '{name}' must be a table")
+            _check(value, expected, path, prefix=f"{name}.")
+        elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise SiteConfigError(
+                f"{path}: key '{name}' must be {expected.__name__}, not {type(value).__name__}"
+            )
+
+
+def _merge(base: dict, override: dict) -> dict:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _validate_values(data: dict, slug: str, path: Path, themes_dir: Path):
+    def fail(key, message):
+        raise SiteConfigError(f"{path}: key '{key}' {message}")
+
+    base_url = data.get("base_url", "")
+    if base_url:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or base_url.endswith("/"):
+            fail("base_url", f"must be an http(s) URL without a trailing slash, got {base_url!r}")
+    languages = data.get("languages", [])
+    if not languages or languages[0] != "vi" or set(languages) - set(SUPPORTED_LANGUAGES):
+        fail("languages", f"must start with 'vi' and use only {SUPPORTED_LANGUAGES}")
+    if not (themes_dir / data.get("theme", "")).is_dir() or not data.get("theme"):
+        fail("theme", f"names no folder under {themes_dir}: {data.get('theme')!r}")
+    if data["search"].get("scope") not in SEARCH_SCOPES:
+        fail("search.scope", f"must be one of {SEARCH_SCOPES}")
+    if data["feeds"].get("items", 0) < 1:
+        fail("feeds.items", "must be at least 1")
+    if data["pagination"].get("per_page", 0) < 1:
+        fail("pagination.per_page", "must be at least 1")
+    for lang, items in data.get("menus", {}).items():
+        for index, item in enumerate(items):
+            if not isinstance(item, dict) or not {"label", "url"} <= set(item):
+                fail(f"menus.{lang}[{index}]", "must be a table with 'label' and 'url'")
+    for host in data.get("hostnames", []):
+        if not isinstance(host, str) or "/" in host or not host:
+            fail("hostnames", f"holds an invalid host name: {host!r}")
+    if slug != slug.strip() or "/" in slug or not slug:
+        raise SiteConfigError(f"invalid site slug {slug!r}")
+
+
+def load_site_config(
+    slug: str, *, names=None, sites_dir: Path = SITES_DIR, themes_dir: Path = THEMES_DIR
+) -> SiteConfig:
+    """Read the defaults and the site's own file (if any) and return the merged config.
+
+    `names` ({"vi", "en"}) comes from the CMS; a site file's name_vi/name_en wins.
+    """
+    default_path = sites_dir / "_default.toml"
+    if not default_path.is_file():
+        raise SiteConfigError(f"{default_path}: missing (every site's defaults live there)")
+    default = _read(default_path)
+    _check(default, SCHEMA, default_path)
+    files = [default_path]
+    data = default
+    site_path = sites_dir / f"{slug}.toml"
+    if site_path.is_file():
+        own = _read(site_path)
+        _check(own, SCHEMA, site_path)
+        data = _merge(default, own)
+        files.append(site_path)
+    for table in ("publish", "search", "feeds", "pagination", "menus"):
+        data.setdefault(table, {})
+    _validate_values(data, slug, files[-1], themes_dir)
+    names = names or {}
+    return SiteConfig(
+        slug=slug,
+        name={
+            "vi": data.get("name_vi") or names.get("vi") or slug,
+            "en": data.get("name_en") or names.get("en") or names.get("vi") or slug,
+        },
+        theme=data["theme"],
+        production_base_url=data.get("base_url", ""),
+        hostnames=tuple(data.get("hostnames", [])),
+        languages=tuple(data["languages"]),
+        publish_target=data["publish"].get("target", "local"),
+        search_scope=data["search"]["scope"],
+        search_api_url=data["search"].get("api_url", "http://127.0.0.1:8090/api/search"),
+        feed_items=data["feeds"]["items"],
+        per_page=data["pagination"]["per_page"],
+        menus={lang: list(data["menus"].get(lang, [])) for lang in SUPPORTED_LANGUAGES},
+        files=tuple(str(p) for p in files),
+    )
