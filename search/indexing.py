@@ -1,0 +1,136 @@
+"""Feeding the shared index from the static build.
+
+The build calls, after writing a site's records:
+
+    from search.indexing import update_site
+    update_site("so-khdt", records, base_url="https://sokhdt.example.gov.vn",
+                site_name={"vi": "Sở Kế hoạch và Đầu tư", "en": "Department of …"})
+
+which upserts what changed and deletes what vanished for that site only
+(documents are compared by content hash with what the index holds).
+`rebuild_all(sites)` builds a fresh index of every site and swaps it in.
+`manage.py index_search` does either from the files the build leaves:
+`dist/sites.json` and `var/build/<slug>/records.jsonl`.
+"""
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .backends import PROJECT_DIR, get_backend
+from .documents import documents_from_records
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class SiteInput:
+    slug: str
+    base_url: str
+    site_name: dict  # {lang: name}
+    records_path: Path
+
+    def records(self):
+        return read_records(self.records_path)
+
+
+@dataclass
+class UpdateReport:
+    site: str
+    upserted: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+
+    def __str__(self):
+        return (
+            f"{self.site}: {self.upserted} added or changed, {self.deleted} removed, "
+            f"{self.unchanged} unchanged"
+        )
+
+
+def dist_dir(env=None):
+    env = os.environ if env is None else env
+    return Path(env.get("DIST_DIR") or PROJECT_DIR / "dist")
+
+
+def build_dir(env=None):
+    env = os.environ if env is None else env
+    return Path(env.get("VAR_DIR") or PROJECT_DIR / "var") / "build"
+
+
+def read_records(path):
+    """Records of a records.jsonl file; a malformed line is an error naming the line."""
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{number}: not a JSON record ({exc.msg})") from exc
+
+
+def read_sites(sites_json=None, records_dir=None):
+    """SiteInput for every site listed in dist/sites.json."""
+    sites_json = Path(sites_json or dist_dir() / "sites.json")
+    records_dir = Path(records_dir or build_dir())
+    with open(sites_json, encoding="utf-8") as handle:
+        entries = json.load(handle)
+    return [
+        SiteInput(
+            slug=entry["slug"],
+            base_url=entry["base_url"],
+            site_name={"vi": entry.get("name_vi", ""), "en": entry.get("name_en", "")},
+            records_path=records_dir / entry["slug"] / "records.jsonl",
+        )
+        for entry in entries
+    ]
+
+
+def update_site(slug, records, base_url, site_name="", backend=None, force=False):
+    """Bring the index in line with one site's records (incremental). Returns an UpdateReport.
+
+    `force` re-sends every document even when its hash is unchanged.
+    """
+    backend = backend or get_backend()
+    report = UpdateReport(site=slug)
+    indexed = backend.site_state(slug)
+    changed, seen = [], set()
+    for document in documents_from_records(records, base_url, site_name):
+        if document.site != slug:
+            continue  # a record of another site never touches that site's documents here
+        seen.add(document.id)
+        if not force and indexed.get(document.id) == document.content_hash:
+            report.unchanged += 1
+        else:
+            changed.append(document)
+    vanished = [doc_id for doc_id in indexed if doc_id not in seen]
+    if changed:
+        report.upserted = backend.upsert(changed)
+    if vanished:
+        backend.delete(vanished)
+        report.deleted = len(vanished)
+    logger.info("search index %s", report)
+    return report
+
+
+def _all_documents(sites, skipped):
+    for site in sites:
+        if not site.records_path.exists():
+            skipped.append(site.slug)
+            continue
+        yield from (
+            doc
+            for doc in documents_from_records(site.records(), site.base_url, site.site_name)
+            if doc.site == site.slug
+        )
+
+
+def rebuild_all(sites, backend=None):
+    """A fresh index of every site, swapped in atomically. Returns (documents, skipped slugs)."""
+    backend = backend or get_backend()
+    skipped = []
+    count = backend.rebuild(_all_documents(sites, skipped))
+    return count, skipped
