@@ -1,0 +1,324 @@
+"""build_sites: export every site from the CMS, render it, swap it into dist/ whole.
+
+Per site: export (this process, the only one touching the database) writes the
+records to var/build/<slug>/records.jsonl, then each language renders in a
+worker process while the next site exports. When every language of a site is
+rendered into dist/.<slug>.building-*, the folder replaces dist/<slug>/ with
+two renames; if anything fails the temporary folder is deleted and the
+previous dist/<slug>/ stays as it was.
+
+The portal aggregates: its listings get copies of department news flagged
+show_on_portal and of every document, planning, project and procedure record,
+each pointing (canonical) at its page on the department's site.
+"""
+
+import json
+import multiprocessing
+import os
+import shutil
+import time
+import uuid
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build.render import finish_site, language_job, make_csp, prepare_site, render_language
+from build.siteconfig import LOCAL_ROOT_URL, load_site_config
+
+AGGREGATED_KINDS = ("document", "planning", "project", "procedure")
+
+
+class BuildError(RuntimeError):
+    pass
+
+
+@dataclass
+class SiteResult:
+    slug: str
+    pages: int = 0
+    files: int = 0
+    seconds: float = 0.0
+    error: str = ""
+
+
+@dataclass
+class BuildSummary:
+    sites: list = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self):
+        return [s for s in self.sites if s.error]
+
+    @property
+    def pages(self):
+        return sum(s.pages for s in self.sites)
+
+    @property
+    def files(self):
+        return sum(s.files for s in self.sites)
+
+
+def write_jsonl(path: Path, records):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+            fh.write("\n")
+    tmp.replace(path)
+
+
+def read_jsonl(path: Path):
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def aggregate_for_portal(records, source_slug, source_base_url):
+    """Copies of a department's records that the portal lists (linking to the originals)."""
+    copies = []
+    for record in records:
+        kind = record["kind"]
+        flagged = kind == "news" and (record.get("fields") or {}).get("show_on_portal")
+        if flagged or kind in AGGREGATED_KINDS:
+            copies.append(
+                {
+                    **record,
+                    "canonical": source_base_url + record["url"],
+                    "source_site": source_slug,
+                    "translations": {},  # the copy has no page of its own to translate
+                }
+            )
+    return copies
+
+
+def swap_in(tmp_dir: Path, final_dir: Path):
+    """Replace final_dir by tmp_dir; the old tree is removed only after the swap."""
+    old = final_dir.with_name(f".{final_dir.name}.old-{uuid.uuid4().hex[:8]}")
+    if final_dir.exists():
+        final_dir.rename(old)
+    tmp_dir.rename(final_dir)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _render_in_worker(job):
+    started = time.perf_counter()
+    result = render_language(job)
+    return {**result, "seconds": time.perf_counter() - started}
+
+
+class SiteBuild:
+    """Everything about one site during one build."""
+
+    def __init__(self, site, config, base_url, tmp_dir):
+        self.site = site
+        self.slug = site["slug"]
+        self.config = config
+        self.base_url = base_url
+        self.tmp_dir = tmp_dir
+        self.records = []
+        self.futures = []
+        self.result = SiteResult(self.slug)
+        self.started = time.perf_counter()
+
+
+class Pipeline:
+    def __init__(
+        self,
+        *,
+        dist_dir: Path,
+        var_dir: Path,
+        production=False,
+        local_root=LOCAL_ROOT_URL,
+        processes=None,
+        progress=None,
+        sites_dir=None,
+        exporter=None,
+    ):
+        self.dist_dir = Path(dist_dir)
+        self.records_dir = Path(var_dir) / "build"
+        self.production = production
+        self.local_root = local_root
+        self.processes = processes if processes is not None else min(2, os.cpu_count() or 1)
+        self.progress = progress or (lambda done, total, label: None)
+        self.sites_dir = sites_dir
+        self.exporter = exporter  # module with list_sites/export_site/export_site_context
+
+    def _export(self):
+        if self.exporter is None:
+            from build import export
+
+            self.exporter = export
+        return self.exporter
+
+    def _config(self, site):
+        kwargs = {"names": {"vi": site["name_vi"], "en": site["name_en"]}}
+        if self.sites_dir:
+            kwargs["sites_dir"] = Path(self.sites_dir)
+        return load_site_config(site["slug"], **kwargs)
+
+    def run(self, slugs=None):
+        started = time.perf_counter()
+        export = self._export()
+        all_sites = export.list_sites()
+        known = {s["slug"] for s in all_sites}
+        unknown = sorted(set(slugs or ()) - known)
+        if unknown:
+            raise BuildError(
+                f"unknown site(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+            )
+        configs = {s["slug"]: self._config(s) for s in all_sites}
+        base_urls = {
+            slug: config.base_url(production=self.production, local_root=self.local_root)
+            for slug, config in configs.items()
+        }
+        portal = next((s for s in all_sites if s["is_portal"]), None)
+        selected = [s for s in all_sites if not slugs or s["slug"] in slugs]
+        # Departments first: the portal aggregates their fresh records.
+        selected.sort(key=lambda s: s["is_portal"])
+        self.dist_dir.mkdir(parents=True, exist_ok=True)
+        shared = {
+            "portal": (
+                {
+                    "url": base_urls[portal["slug"]],
+                    "name": {"vi": portal["name_vi"], "en": portal["name_en"]},
+                }
+                if portal
+                else None
+            ),
+            "site_names": {s["slug"]: {"vi": s["name_vi"], "en": s["name_en"]} for s in all_sites},
+            "base_urls": base_urls,
+        }
+        builds = []
+        total_steps = sum(1 + len(configs[s["slug"]].languages) for s in selected)
+        done = 0
+        context = multiprocessing.get_context("fork")
+        workers = max(1, self.processes)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for site in selected:
+                build = SiteBuild(
+                    site,
+                    configs[site["slug"]],
+                    base_urls[site["slug"]],
+                    self.dist_dir / f".{site['slug']}.building-{uuid.uuid4().hex[:8]}",
+                )
+                builds.append(build)
+                try:
+                    self._export_and_submit(build, export, pool, shared, base_urls, all_sites)
+                except Exception as exc:  # noqa: BLE001 - reported per site, others go on
+                    build.result.error = f"{type(exc).__name__}: {exc}"
+                done += 1
+                self.progress(done, total_steps, f"exported {build.slug}")
+            for build in builds:
+                for future in build.futures:
+                    try:
+                        result = future.result()
+                        build.result.files += result["files"]
+                    except Exception as exc:  # noqa: BLE001
+                        build.result.error = build.result.error or f"{type(exc).__name__}: {exc}"
+                    done += 1
+                    self.progress(done, total_steps, f"rendered {build.slug}")
+        summary = BuildSummary()
+        for build in builds:
+            self._finish(build)
+            summary.sites.append(build.result)
+        self.write_sites_json(all_sites, configs, base_urls)
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def _export_and_submit(self, build, export, pool, shared, base_urls, all_sites):
+        build.tmp_dir.mkdir(parents=True)
+        records = export.export_site(build.slug, build.tmp_dir, base_urls=base_urls)
+        context = export.export_site_context(build.slug, base_urls=base_urls, out_dir=build.tmp_dir)
+        write_jsonl(self.records_dir / build.slug / "records.jsonl", records)
+        build.records = records
+        build.result.pages = len(records)
+        render_records = records
+        if build.site["is_portal"]:
+            render_records = records + self._department_copies(all_sites, base_urls, export)
+        render_path = self.records_dir / build.slug / "render.jsonl"
+        write_jsonl(render_path, render_records)
+        assets = prepare_site(config=build.config, out_dir=build.tmp_dir)
+        build.result.files += len(assets)
+        csp = make_csp(build.config.search_api_url, base_urls.values())
+        for lang in build.config.languages:
+            job = language_job(
+                slug=build.slug,
+                lang=lang,
+                config=build.config,
+                base_url=build.base_url,
+                out_dir=build.tmp_dir,
+                assets=assets,
+                records_path=render_path,
+                context=context,
+                portal=shared["portal"],
+                csp=csp,
+            )
+            job["site_names"] = shared["site_names"]
+            if self.processes > 1:
+                build.futures.append(pool.submit(_render_in_worker, job))
+            else:
+                build.futures.append(_Done(_render_in_worker(job)))
+
+    def _department_copies(self, all_sites, base_urls, export):
+        copies = []
+        for site in all_sites:
+            if site["is_portal"]:
+                continue
+            path = self.records_dir / site["slug"] / "records.jsonl"
+            if path.is_file():
+                records = read_jsonl(path)
+            else:  # never built: export its records now (media go to a throwaway folder)
+                scratch = self.dist_dir / f".{site['slug']}.scratch-{uuid.uuid4().hex[:8]}"
+                try:
+                    records = export.export_site(site["slug"], scratch, base_urls=base_urls)
+                finally:
+                    shutil.rmtree(scratch, ignore_errors=True)
+            copies += aggregate_for_portal(records, site["slug"], base_urls[site["slug"]])
+        return copies
+
+    def _finish(self, build):
+        try:
+            if not build.result.error:
+                build.result.files += finish_site(
+                    records=build.records,
+                    out_dir=build.tmp_dir,
+                    base_url=build.base_url,
+                    languages=build.config.languages,
+                )
+                swap_in(build.tmp_dir, self.dist_dir / build.slug)
+        except Exception as exc:  # noqa: BLE001
+            build.result.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            if build.tmp_dir.exists():
+                shutil.rmtree(build.tmp_dir, ignore_errors=True)
+            build.result.seconds = time.perf_counter() - build.started
+
+    def write_sites_json(self, all_sites, configs, base_urls):
+        """dist/sites.json: every site that has output, for the search API and indexer."""
+        entries = [
+            {
+                "slug": s["slug"],
+                "name_vi": s["name_vi"],
+                "name_en": s["name_en"],
+                "base_url": base_urls[s["slug"]],
+                "languages": list(configs[s["slug"]].languages),
+                "is_portal": bool(s["is_portal"]),
+            }
+            for s in all_sites
+            if (self.dist_dir / s["slug"]).is_dir()
+        ]
+        tmp = self.dist_dir / "sites.json.tmp"
+        tmp.write_text(json.dumps(entries, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        tmp.replace(self.dist_dir / "sites.json")
+
+
+class _Done:
+    """A finished 'future' for renders done in this process (processes=1)."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value

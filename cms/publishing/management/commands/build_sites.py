@@ -1,0 +1,92 @@
+"""manage.py build_sites: export and render every public site into dist/<slug>/."""
+
+import sys
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from build.pipeline import BuildError, Pipeline
+from build.siteconfig import SiteConfigError
+
+
+class Command(BaseCommand):
+    help = (
+        "Export every site's live pages and render them with Pelican into DIST_DIR/<slug>/ "
+        "(vi/ and en/), write DIST_DIR/sites.json and VAR_DIR/build/<slug>/records.jsonl. "
+        "Each site is built in a temporary folder and swapped in whole: a failed build "
+        "leaves the previous output untouched. Links use http://127.0.0.1:8080/<slug> "
+        "(what serve_sites shows) unless --production is given, which uses each site's "
+        "base_url from sites/<slug>.toml. Building only departments does not refresh the "
+        "portal's aggregated listings: build the portal too (or everything)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--site",
+            action="append",
+            dest="sites",
+            metavar="SLUG",
+            help="Build only this site (repeatable).",
+        )
+        parser.add_argument(
+            "--full",
+            action="store_true",
+            help="Rebuild everything from scratch (today every build is full; kept for scripts).",
+        )
+        parser.add_argument(
+            "--production",
+            action="store_true",
+            help="Use the production base_url of each site's sites/<slug>.toml in every link.",
+        )
+        parser.add_argument(
+            "--processes", type=int, default=None, help="Render processes (default: up to 2)."
+        )
+
+    def handle(self, *args, sites=None, full=False, production=False, processes=None, **options):
+        verbosity = options.get("verbosity", 1)
+        show_bar = verbosity >= 1 and sys.stderr.isatty()
+
+        def progress(done, total, label):
+            if verbosity < 1:
+                return
+            width = 30
+            filled = int(width * done / max(total, 1))
+            line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label}"
+            if show_bar:
+                self.stderr.write(f"\r{line[:100]:<100}", ending="")
+            elif verbosity >= 2:
+                self.stderr.write(line)
+
+        pipeline = Pipeline(
+            dist_dir=settings.DIST_DIR,
+            var_dir=settings.VAR_DIR,
+            production=production,
+            local_root=settings.BUILD_BASE_URL,
+            processes=processes,
+            progress=progress,
+        )
+        try:
+            summary = pipeline.run(sites)
+        except (BuildError, SiteConfigError) as exc:
+            raise CommandError(str(exc)) from exc
+        if show_bar:
+            self.stderr.write("")
+        for site in summary.sites:
+            if site.error:
+                self.stderr.write(
+                    self.style.ERROR(f"{site.slug}: FAILED ({site.error}); previous output kept")
+                )
+            elif verbosity >= 1:
+                self.stdout.write(
+                    f"{site.slug}: {site.pages} pages, {site.files} files, {site.seconds:.1f} s"
+                )
+        built = len(summary.sites) - len(summary.failed)
+        self.stdout.write(
+            f"Built {built} of {len(summary.sites)} sites: {summary.pages} pages, "
+            f"{summary.files} files in {summary.seconds:.1f} s -> {settings.DIST_DIR}"
+        )
+        if summary.failed:
+            raise CommandError(
+                f"{len(summary.failed)} site(s) failed: "
+                + ", ".join(s.slug for s in summary.failed)
+            )
