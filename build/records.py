@@ -52,10 +52,12 @@ KINDS = (
     "project",  # InvestmentProjectPage
     "procedure_index",
     "procedure",
+    "qa_index",
+    "qa",  # QuestionAnswerPage
 )
 
 # Kinds a person searches for (the search index holds these, plus "page").
-SEARCHABLE_KINDS = ("news", "document", "planning", "project", "procedure", "page")
+SEARCHABLE_KINDS = ("news", "document", "planning", "project", "procedure", "qa", "page")
 
 LANGUAGES = ("vi", "en")
 
@@ -126,6 +128,8 @@ FIELDS_BY_KIND = {
         "online_level_label",
         "online_url",
     ),
+    # Published questions and answers; never any personal data of the sender.
+    "qa": ("question", "answer_html", "topic", "asked_date", "answered_date", "department"),
     "home": (
         "agency_name",
         "short_description",

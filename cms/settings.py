@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "cms.planning",
     "cms.investment",
     "cms.procedures",
+    "cms.feedback",
     "cms.publishing",
     "cms.demo",
     "wagtail_localize",
@@ -235,6 +236,25 @@ SEARCH_API_URL = env_str("SEARCH_API_URL", "http://127.0.0.1:8090/api/search")
 SEARCH_BACKEND_URL = env_str("ELASTICSEARCH_URL")
 SITES_DIR = BASE_DIR / "sites"
 THEMES_DIR = BASE_DIR / "themes"
+
+# Questions and feedback from the public sites (cms/feedback)
+FEEDBACK_RETENTION_DAYS = int(env_str("FEEDBACK_RETENTION_DAYS", "730"))
+FEEDBACK_MAX_ATTACHMENT_BYTES = int(env_str("FEEDBACK_MAX_ATTACHMENT_BYTES", str(5 * 1024 * 1024)))
+# "<requests>/<seconds>" per client IP address.
+FEEDBACK_RATE_LIMIT = env_str("FEEDBACK_RATE_LIMIT", "5/600")
+FEEDBACK_ATTACHMENT_ROOT = Path(env_str("FEEDBACK_ATTACHMENT_ROOT", str(VAR_DIR / "feedback")))
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@localhost")
 
 LOGGING = {
     "version": 1,

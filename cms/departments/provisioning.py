@@ -24,6 +24,7 @@ from wagtail.models import (
 from cms.core.models import SiteHomePage, StandardPage
 from cms.core.translation import translate
 from cms.documents.models import LegalDocumentIndexPage
+from cms.feedback.models import QuestionAnswerIndexPage
 from cms.investment.models import InvestmentIndexPage
 from cms.news.models import NewsIndexPage
 from cms.planning.models import PlanningIndexPage
@@ -64,6 +65,9 @@ SECTIONS = [
         "Administrative procedures",
         "procedures",
     ),
+    Section(
+        QuestionAnswerIndexPage, "Hỏi đáp", "hoi-dap", "Questions and answers", "questions"
+    ),
     Section(StandardPage, "Giới thiệu", "gioi-thieu", "About us", "about"),
 ]
 
@@ -90,6 +94,10 @@ EDITOR_MODEL_PERMISSIONS = [
     ("core", "view_administrativeunit"),
     ("news", "view_newscategory"),
     ("investment", "view_sector"),
+    # Questions and feedback; cms/feedback/permissions.py narrows these to the
+    # submissions of the user's own department.
+    ("feedback", "view_feedbacksubmission"),
+    ("feedback", "change_feedbacksubmission"),
 ]
 MODERATOR_MODEL_PERMISSIONS = [*EDITOR_MODEL_PERMISSIONS, ("core", "change_sitesettings")]
 
