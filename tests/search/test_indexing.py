@@ -1,0 +1,198 @@
+"""Records → documents, the index_search command, and the atomic SQLite swap."""
+
+import json
+import threading
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from search.backends import SearchRequest
+from search.backends.sqlite import SQLiteBackend
+from search.documents import document_from_record, html_to_text
+from search.indexing import update_site
+
+from .conftest import SITES, corpus_records, make_record
+
+
+def test_document_from_a_legal_document_record():
+    record = make_record(
+        "so-khdt",
+        21,
+        "Kế hoạch thu hút đầu tư",
+        kind="document",
+        date="2024-09-30T00:00:00+07:00",
+        body="Nội dung <em>kế hoạch</em>",
+        fields={
+            "number": "2513/KH-UBND",
+            "document_type_label": "Kế hoạch",
+            "topic": {"key": "dau-tu", "name": "Đầu tư"},
+            "issuing_body": "UBND tỉnh",
+            "signer": "Nguyễn Văn A",
+        },
+        categories=[{"slug": "kh", "name": "Kế hoạch"}],
+        tags=["FDI"],
+    )
+    doc = document_from_record(record, "https://sokhdt.example.gov.vn/", {"vi": "Sở KH&ĐT"})
+    assert doc.id == "so-khdt/vi/21"
+    assert doc.url == "https://sokhdt.example.gov.vn/vi/document/21/"
+    assert (doc.date, doc.year) == ("2024-09-30", 2024)
+    assert doc.document_number == "2513/KH-UBND" and doc.document_type == "Kế hoạch"
+    assert doc.sector == "Đầu tư" and doc.site_name == "Sở KH&ĐT"
+    assert doc.body.startswith("Nội dung kế hoạch") and "Nguyễn Văn A" in doc.body
+    assert doc.categories == ["Kế hoạch"] and "FDI" in doc.keywords
+
+
+def test_project_and_planning_facets():
+    project = make_record(
+        "so-khdt",
+        30,
+        "Khu công nghiệp",
+        kind="project",
+        fields={
+            "sector": {"key": "cn", "name": "Công nghiệp"},
+            "location": {"key": "vinh", "name": "TP Vinh"},
+            "objectives_html": "<p>Mục tiêu <b>xuất khẩu</b></p>",
+        },
+    )
+    doc = document_from_record(project, "https://x.example", "X")
+    assert (doc.sector, doc.district) == ("Công nghiệp", "TP Vinh")
+    assert "Mục tiêu xuất khẩu" in doc.body
+    planning = make_record(
+        "portal",
+        31,
+        "Quy hoạch",
+        kind="planning",
+        fields={"decision_number": "123/QĐ-UBND", "area": {"key": "a", "name": "Huyện A"}},
+    )
+    doc = document_from_record(planning, "https://p.example", "P")
+    assert doc.document_number == "123/QĐ-UBND" and doc.district == "Huyện A"
+
+
+@pytest.mark.parametrize("kind", ["home", "news_index", "document_index", "project_index"])
+def test_listing_and_home_pages_are_not_indexed(kind):
+    assert document_from_record(make_record("portal", 1, "x", kind=kind), "https://p", "P") is None
+
+
+def test_portal_copies_are_not_indexed():
+    copy = make_record("portal", 1, "x", canonical="https://d.example/vi/news/1/")
+    assert document_from_record(copy, "https://p", "P") is None
+
+
+def test_html_to_text_drops_markup_and_scripts():
+    assert html_to_text("<p>A&amp;B</p><script>x()</script><p>C</p>") == "A&B C"
+
+
+# -- the management command -------------------------------------------------------
+
+
+@pytest.fixture
+def built(tmp_path, monkeypatch):
+    """What a build leaves: dist/sites.json and var/build/<slug>/records.jsonl."""
+    dist, var = tmp_path / "dist", tmp_path / "var"
+    dist.mkdir()
+    (dist / "sites.json").write_text(json.dumps(SITES, ensure_ascii=False), encoding="utf-8")
+    for slug, records in corpus_records().items():
+        folder = var / "build" / slug
+        folder.mkdir(parents=True)
+        lines = [json.dumps(r, ensure_ascii=False) for r in records]
+        (folder / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    index = var / "search.sqlite3"
+    monkeypatch.setenv("SEARCH_SQLITE_PATH", str(index))
+    monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
+    with override_settings(DIST_DIR=dist, VAR_DIR=var):
+        yield var, SQLiteBackend(index)
+
+
+def run(*args):
+    from io import StringIO
+
+    out, err = StringIO(), StringIO()
+    call_command("index_search", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def ids(backend, text, **filters):
+    return [h["id"] for h in backend.search(SearchRequest(text=text, **filters)).hits]
+
+
+def test_index_search_full_then_incremental(built):
+    var, backend = built
+    out, _ = run("--full")
+    assert "11 documents" in out
+    assert ids(backend, "2513 KH UBND")[0] == "so-khdt/vi/21"
+    out, _ = run()
+    assert "0 changes" in out and "4 unchanged" in out
+
+    path = var / "build" / "so-khdt" / "records.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    records = [r for r in records if r["id"] != "24"]
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    out, _ = run("--site", "so-khdt")
+    assert "0 added or changed, 1 removed" in out
+    assert "so-khdt/vi/24" not in ids(backend, "xuc tien dau tu")
+    assert "portal" not in out, "--site touches only that site"
+
+
+def test_index_search_rejects_unknown_sites_and_missing_builds(built, tmp_path):
+    with pytest.raises(CommandError, match="Unknown site"):
+        run("--site", "nowhere")
+    with override_settings(DIST_DIR=tmp_path / "empty"), pytest.raises(CommandError, match="build"):
+        run()
+
+
+def test_a_malformed_records_file_changes_nothing(built):
+    var, backend = built
+    run("--full")
+    path = var / "build" / "portal" / "records.jsonl"
+    path.write_text(path.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
+    with pytest.raises(CommandError, match=r"records.jsonl:9"):
+        run("--full")
+    with pytest.raises(CommandError, match=r"records.jsonl:9"):
+        run("--site", "portal")
+    assert backend.health()["documents"] == 11
+    assert "portal/vi/3" in ids(backend, "dau tu cong")
+
+
+def test_sites_without_records_are_reported_and_skipped(built):
+    var, backend = built
+    (var / "build" / "portal" / "records.jsonl").unlink()
+    out, err = run("--full")
+    assert "portal" in err and "4 documents" in out
+
+
+# -- atomic swap ---------------------------------------------------------------------
+
+
+def test_searches_during_a_full_rebuild_never_fail_or_come_back_empty(tmp_path):
+    from search.documents import documents_from_records
+
+    backend = SQLiteBackend(tmp_path / "search.sqlite3")
+    site = SITES[0]
+    update_site("portal", corpus_records()["portal"], site["base_url"], "Cổng", backend=backend)
+    reader = SQLiteBackend(tmp_path / "search.sqlite3")  # the API's own connection
+    problems, stop = [], threading.Event()
+
+    def search_repeatedly():
+        while not stop.is_set():
+            try:
+                if not reader.search(SearchRequest(text="dau tu")).total:
+                    problems.append("empty")
+            except Exception as exc:  # noqa: BLE001 - any failure is the finding
+                problems.append(repr(exc))
+
+    thread = threading.Thread(target=search_repeatedly)
+    thread.start()
+    try:
+        for round_name in ("một", "hai", "ba"):
+            records = corpus_records()["portal"] + [
+                make_record("portal", 1000 + i, f"Đầu tư vòng {round_name} bài {i}")
+                for i in range(300)
+            ]
+            backend.rebuild(documents_from_records(records, site["base_url"], "Cổng"))
+    finally:
+        stop.set()
+        thread.join()
+    assert problems == []
+    assert reader.search(SearchRequest(text="vong ba bai 299")).hits[0]["id"] == "portal/vi/1299"
+    assert reader.search(SearchRequest(text="vong mot")).total == 0
