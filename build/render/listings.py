@@ -18,6 +18,7 @@ INDEX_KIND = {
     "planning": "planning_index",
     "project": "project_index",
     "procedure": "procedure_index",
+    "qa": "qa_index",
 }
 PAGE_SEGMENT = {"vi": "trang", "en": "page"}
 USD_IN_VND = 25_000  # rough rate, only to put USD projects into the capital ranges
@@ -121,6 +122,7 @@ FACETS = {
         ),
         Facet("level", "Online service", lambda r, _l: _choice(r["fields"], "online_level")),
     ),
+    "qa": (Facet("field", "Field", lambda r, _l: _snippet(r["fields"], "topic")),),
 }
 
 

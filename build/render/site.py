@@ -11,7 +11,7 @@ from .listings import INDEX_KIND, sort_key
 
 SEARCH_PATHS = {"vi": "/vi/tim-kiem/", "en": "/en/search/"}
 ABOUT_PATHS = {"vi": "/vi/gioi-thieu/", "en": "/en/about/"}
-DETAIL_KINDS = ("news", "document", "planning", "project", "procedure", "page")
+DETAIL_KINDS = ("news", "document", "planning", "project", "procedure", "qa", "page")
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
