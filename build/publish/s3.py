@@ -12,7 +12,8 @@ the publish itself reads hashes from the manifest (state.py explains why).
 Retries: botocore's "standard" mode retries throttling and transient errors
 with exponential backoff; on top of that, a whole operation that still fails
 with a throttling or connection error is tried again ``extra_retries`` times
-after a longer pause, which carries a publish through a short outage.
+(``CONG_S3_EXTRA_RETRIES``, default 2) after a longer pause, which carries a
+publish through a short outage.
 """
 
 import base64
@@ -20,9 +21,12 @@ import hashlib
 import os
 import random
 import re
+import threading
 import time
 
 import boto3
+import botocore.loaders
+import botocore.session
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError, HTTPClientError
 from botocore.exceptions import ConnectionError as BotoConnectionError
@@ -47,8 +51,33 @@ _PLAIN_MD5_ETAG = re.compile(r"[0-9a-f]{32}")
 _DELETE_BATCH = 1000  # the DeleteObjects limit
 
 
-def make_client(*, endpoint_url=None, max_attempts=5, max_pool_connections=20):
-    """A boto3 S3 client with retries, timeouts and settings that suit S3-compatible stores."""
+_loader = None
+_loader_lock = threading.Lock()
+
+
+def _session():
+    """A fresh boto3 session (credentials read now) sharing one model loader.
+
+    Loading botocore's S3 model and endpoint data costs about half a second;
+    sharing the loader makes a new target cheap, while credentials and region
+    are still read from the environment each time.
+    """
+    global _loader
+    with _loader_lock:
+        if _loader is None:
+            _loader = botocore.loaders.create_loader()
+    core = botocore.session.get_session()
+    core.register_component("data_loader", _loader)
+    return boto3.session.Session(botocore_session=core)
+
+
+def make_client(*, endpoint_url=None, max_attempts=None, max_pool_connections=20):
+    """A boto3 S3 client with retries, timeouts and settings that suit S3-compatible stores.
+
+    ``max_attempts`` defaults to the standard ``AWS_MAX_ATTEMPTS`` or 5.
+    """
+    if max_attempts is None:
+        max_attempts = int(os.environ.get("AWS_MAX_ATTEMPTS", "5"))
     endpoint_url = (
         endpoint_url or os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
     )
@@ -65,7 +94,7 @@ def make_client(*, endpoint_url=None, max_attempts=5, max_pool_connections=20):
         # keeps the default (virtual-hosted) style.
         s3={"addressing_style": "path"} if endpoint_url else {},
     )
-    return boto3.session.Session().client("s3", endpoint_url=endpoint_url or None, config=config)
+    return _session().client("s3", endpoint_url=endpoint_url or None, config=config)
 
 
 class S3Target(PublishTarget):
@@ -76,8 +105,8 @@ class S3Target(PublishTarget):
         *,
         client=None,
         endpoint_url=None,
-        max_attempts=5,
-        extra_retries=2,
+        max_attempts=None,
+        extra_retries=None,
         backoff_seconds=2.0,
         trust_manifest=False,
         max_workers=8,
@@ -85,6 +114,8 @@ class S3Target(PublishTarget):
         self.bucket = bucket
         self.prefix = prefix.strip("/")
         self.max_workers = max_workers
+        if extra_retries is None:
+            extra_retries = int(os.environ.get("CONG_S3_EXTRA_RETRIES", "2"))
         self.extra_retries = extra_retries
         self.backoff_seconds = backoff_seconds
         self.trusts_manifest = trust_manifest
