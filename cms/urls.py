@@ -9,6 +9,8 @@ from cms.api import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Department-aware versions of a few admin views; must come before Wagtail's.
+    path("admin/", include("cms.departments.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

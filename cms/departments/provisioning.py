@@ -13,6 +13,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Locale,
     Page,
     Site,
@@ -20,6 +21,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.snippets.models import get_snippet_models
 
 from cms.core.models import SiteHomePage, StandardPage
 from cms.core.translation import translate
@@ -65,9 +67,7 @@ SECTIONS = [
         "Administrative procedures",
         "procedures",
     ),
-    Section(
-        QuestionAnswerIndexPage, "Hỏi đáp", "hoi-dap", "Questions and answers", "questions"
-    ),
+    Section(QuestionAnswerIndexPage, "Hỏi đáp", "hoi-dap", "Questions and answers", "questions"),
     Section(StandardPage, "Giới thiệu", "gioi-thieu", "About us", "about"),
 ]
 
@@ -99,7 +99,20 @@ EDITOR_MODEL_PERMISSIONS = [
     ("feedback", "view_feedbacksubmission"),
     ("feedback", "change_feedbacksubmission"),
 ]
-MODERATOR_MODEL_PERMISSIONS = [*EDITOR_MODEL_PERMISSIONS, ("core", "change_sitesettings")]
+MODERATOR_MODEL_PERMISSIONS = EDITOR_MODEL_PERMISSIONS
+# Moderators edit their own site's settings only: a per-site permission
+# (GroupSitePermission), never the global model permission, which would open
+# every site's settings.
+SITE_SETTINGS_PERMISSION = ("core", "change_sitesettings")
+
+PORTAL_ADMINISTRATORS_GROUP = "Quản trị cổng (Portal administrators)"
+PORTAL_ADMIN_PAGE_PERMISSIONS = MODERATOR_PAGE_PERMISSIONS
+PORTAL_ADMIN_COLLECTION_PERMISSIONS = MODERATOR_COLLECTION_PERMISSIONS
+PORTAL_ADMIN_MODEL_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("wagtail_localize", "submit_translation"),
+    SITE_SETTINGS_PERMISSION,
+]
 
 
 def ensure_locales():
@@ -145,8 +158,14 @@ def _ensure_sections(home):
         )
 
 
-def _ensure_group(name, page_roots, page_codenames, collection, collection_perms, model_perms):
-    group, _created = Group.objects.get_or_create(name=name)
+def _ensure_group(
+    name, page_roots, page_codenames, collection, collection_perms, model_perms, existing=None
+):
+    if existing is not None and existing.name != name:
+        # Renaming a department renames its groups rather than adding new ones.
+        existing.name = name
+        existing.save(update_fields=["name"])
+    group = existing or Group.objects.get_or_create(name=name)[0]
     for root in page_roots:
         for codename in page_codenames:
             GroupPagePermission.objects.get_or_create(
@@ -160,10 +179,46 @@ def _ensure_group(name, page_roots, page_codenames, collection, collection_perms
     return group
 
 
-def _ensure_workflow(name, moderators, roots):
-    task, _created = GroupApprovalTask.objects.get_or_create(name=f"{name}: duyệt / approval")
+def _ensure_site_settings_permission(group, site):
+    """Let `group` edit `site`'s settings and no other site's."""
+    permission = _permission(*SITE_SETTINGS_PERMISSION)
+    # Groups provisioned before per-site permissions held the global one.
+    group.permissions.remove(permission)
+    GroupSitePermission.objects.get_or_create(group=group, site=site, permission=permission)
+
+
+def ensure_portal_administrators():
+    """The group that sees and manages every site, tree, collection and snippet."""
+    snippet_permissions = [
+        (model._meta.app_label, f"{action}_{model._meta.model_name}")
+        for model in get_snippet_models()
+        for action in ("add", "change", "delete", "view")
+    ]
+    return _ensure_group(
+        PORTAL_ADMINISTRATORS_GROUP,
+        [Page.get_first_root_node()],
+        PORTAL_ADMIN_PAGE_PERMISSIONS,
+        Collection.get_first_root_node(),
+        PORTAL_ADMIN_COLLECTION_PERMISSIONS,
+        [*PORTAL_ADMIN_MODEL_PERMISSIONS, *snippet_permissions],
+    )
+
+
+def _ensure_workflow(name, moderators, roots, existing=None):
+    task_name, workflow_name = f"{name}: duyệt / approval", f"{name}: quy trình duyệt"
+    if existing is not None:
+        # Keep the department's own workflow (renamed if needed) on re-runs.
+        Workflow.objects.filter(pk=existing.pk).update(name=workflow_name)
+        workflow = existing
+        task = GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow).first()
+        if task is not None and task.name != task_name:
+            GroupApprovalTask.objects.filter(pk=task.pk).update(name=task_name)
+    else:
+        workflow = Workflow.objects.get_or_create(name=workflow_name)[0]
+        task = None
+    if task is None:
+        task = GroupApprovalTask.objects.get_or_create(name=task_name)[0]
     task.groups.set([moderators])
-    workflow, _created = Workflow.objects.get_or_create(name=f"{name}: quy trình duyệt")
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for root in roots:
         WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
@@ -207,6 +262,7 @@ def provision_department(
         collection,
         EDITOR_COLLECTION_PERMISSIONS,
         EDITOR_MODEL_PERMISSIONS,
+        existing=department and department.editors_group,
     )
     moderators = _ensure_group(
         f"{name_vi}: kiểm duyệt viên (moderators)",
@@ -215,8 +271,13 @@ def provision_department(
         collection,
         MODERATOR_COLLECTION_PERMISSIONS,
         MODERATOR_MODEL_PERMISSIONS,
+        existing=department and department.moderators_group,
     )
-    workflow = _ensure_workflow(name_vi, moderators, roots)
+    _ensure_site_settings_permission(moderators, site)
+    workflow = _ensure_workflow(
+        name_vi, moderators, roots, existing=department and department.workflow
+    )
+    ensure_portal_administrators()
 
     department, _created = Department.objects.update_or_create(
         slug=slug,
