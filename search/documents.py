@@ -7,7 +7,7 @@ index and the result list need. Portal copies of department content carry a
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from build.records import SEARCHABLE_KINDS
@@ -38,19 +38,30 @@ class SearchDocument:
     keywords: list = field(default_factory=list)  # other searchable short values
 
     def as_dict(self):
-        return asdict(self)
+        # Faster than dataclasses.asdict (no deep copy); lists are copied shallowly.
+        return {
+            name: list(value) if isinstance(value, list) else value
+            for name, value in self.__dict__.items()
+        }
+
+    def as_json(self):
+        """Canonical JSON (sorted keys): stored by the embedded index, hashed for changes."""
+        return json.dumps(self.__dict__, sort_keys=True, ensure_ascii=False)
 
     @property
     def content_hash(self):
         """Changes whenever anything indexed changes: drives incremental updates."""
-        payload = json.dumps(self.as_dict(), sort_keys=True, ensure_ascii=False)
-        return hashlib.blake2b(payload.encode(), digest_size=12).hexdigest()
+        return hash_json(self.as_json())
 
     def numbers(self):
         """Document numbers this document answers to: its own and any it is known by."""
         found = [self.document_number] if self.document_number else []
         found += textmod.document_numbers(self.title)
         return list(dict.fromkeys(n for n in found if n))
+
+
+def hash_json(payload):
+    return hashlib.blake2b(payload.encode(), digest_size=12).hexdigest()
 
 
 class _TextExtractor(HTMLParser):

@@ -60,6 +60,16 @@ def normalise(text):
     return _SPACES_RE.sub(" ", unicodedata.normalize("NFC", text).lower()).strip()
 
 
+def lower_nfc(text):
+    """NFC and lower case, spacing kept (cheaper than normalise before tokenising)."""
+    return unicodedata.normalize("NFC", text).lower() if text else ""
+
+
+def fold_lowered(text):
+    """Fold text that is already NFC and lower case."""
+    return text.translate(_FOLD_TABLE)
+
+
 def fold(text):
     """Lower-case text without diacritics: "Đầu tư" → "dau tu"."""
     return normalise(text).translate(_FOLD_TABLE)

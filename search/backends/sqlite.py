@@ -2,14 +2,23 @@
 
 Each document is indexed in several columns so one MATCH both finds and ranks:
 
-    title, body       normalised text, accents kept  → exact-accent matches rank first
+    title, body       accented syllables as written  → exact-accent matches rank first
     title_f, body_f   folded text (đ → d, no marks)  → "dau tu" finds "đầu tư"
     grams             folded syllable bigrams        → adjacent syllables rank first
     numbers           document-number variants       → "2513khubnd" finds 2513/KH-UBND
 
-The tokenizer is FTS5's porter stemmer over unicode61: English words are
-stemmed ("investments" → "invest"); Vietnamese syllables are short and
-carry no English suffixes, so the stemmer leaves them as they are.
+Columns hold pre-tokenised text (search/text.py splits and folds it in
+Python), so FTS5's fast `ascii` tokenizer only splits on spaces; `porter`
+over it stems English words ("investments" → "invest"); Vietnamese syllables
+are short and carry no English suffixes, so the stemmer leaves them alone.
+
+The FTS5 table is an external-content table over `docs`, which stores the
+facet columns and the document's JSON: the text columns are never stored a
+second time, and `docs` keeps its small columns first so facet counts never
+touch the large JSON. Deleting from an external-content index needs the
+indexed values, which are recomputed from the stored document (the same
+pure function made them; SCHEMA_VERSION changes whenever it does, and an
+index of another version must be rebuilt with --full).
 
 A MATCH expression is built only from quoted tokens of letters and digits
 (search/text.py), so nothing the user types is ever query syntax.
@@ -27,39 +36,44 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..documents import SearchDocument, hash_json
 from ..snippets import highlight_title, snippet_for
-from ..text import bigrams, fold, normalise, number_variants, parse_query, tokens
+from ..text import bigrams, fold_lowered, lower_nfc, number_variants, parse_query, tokens
 from .base import BackendUnavailable, SearchBackend, SearchResults, disjunctive_facets
 
-SCHEMA_VERSION = "1"
-TOKENIZER = "porter unicode61 remove_diacritics 0 tokenchars '_'"
+SCHEMA_VERSION = "3"
+TOKENIZER = "porter ascii tokenchars '_'"
 FTS_COLUMNS = ("title", "body", "title_f", "body_f", "grams", "numbers")
-# bm25 weights in FTS_COLUMNS order; facet columns (unindexed) get 0.
-WEIGHTS = (12.0, 3.0, 6.0, 1.0, 4.0, 25.0, 0, 0, 0, 0)
+WEIGHTS = (12.0, 3.0, 6.0, 1.0, 4.0, 25.0)  # bm25 weight of each FTS column
 _BM25 = "bm25(fts, " + ", ".join(str(w) for w in WEIGHTS) + ")"
+_COLUMNS = ", ".join(FTS_COLUMNS)
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS docs (
     rowid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
     site TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    year INTEGER,
+    id TEXT NOT NULL UNIQUE,
     hash TEXT NOT NULL,
+    {" , ".join(FTS_COLUMNS)},  -- always NULL: FTS5 wants them, the index holds the text
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS docs_site ON docs (site);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
-    {", ".join(FTS_COLUMNS)},
-    site UNINDEXED, lang UNINDEXED, kind UNINDEXED, year UNINDEXED,
-    tokenize = "{TOKENIZER}"
+    {_COLUMNS}, content = 'docs', content_rowid = 'rowid', tokenize = "{TOKENIZER}"
 );
 """
 
-# Column names are constants of this module.
-_INSERT_FTS = (
-    f"INSERT INTO fts (rowid, {', '.join(FTS_COLUMNS)}, site, lang, kind, year) "  # noqa: S608
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+# Column names are constants of this module; every value is a bound parameter.
+_INSERT_DOC = (
+    "INSERT INTO docs (rowid, site, lang, kind, year, id, hash, data) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
+_INSERT_FTS = f"INSERT INTO fts (rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"  # noqa: S608
+_DELETE_FTS = f"INSERT INTO fts (fts, rowid, {_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)"  # noqa: S608
 
 # Fields returned with each hit (the body stays out of the JSON, it feeds the snippet).
 _DISPLAY = ("id", "title", "url", "site", "site_name", "lang", "kind", "date", "year", "summary")
@@ -83,33 +97,28 @@ def match_expression(parsed):
     required = "{title_f body_f numbers} : (" + " AND ".join(map(_quote, parsed.folded)) + ")"
     if parsed.compact:
         required = f"({required}) OR (numbers : {_quote(parsed.compact)})"
-    boosts = [f"{{title body}} : {_quote(t)}" for t in dict.fromkeys(parsed.exact)]
+    boosts = [f"{{title body}} : {_quote(t)}" for t in dict.fromkeys(parsed.accented)]
     boosts += [f"grams : {_quote(b)}" for b in dict.fromkeys(parsed.bigrams)]
     if parsed.compact:
         boosts.append(f"numbers : {_quote(parsed.compact)}")
+    if not boosts:
+        return required
     return f"({required}) AND (({required}) OR " + " OR ".join(boosts) + ")"
 
 
 def _index_row(doc):
-    """Column values of the fts table for one SearchDocument."""
+    """Pre-tokenised values of the FTS columns for one SearchDocument (a pure function)."""
     extra = " ".join([doc.summary, " ".join(doc.categories), " ".join(doc.keywords)])
-    body_text = f"{extra} {doc.body}"
-    title_f = fold(doc.title)
-    body_f = fold(body_text)
-    title_syllables = tokens(title_f)
-    grams = bigrams(title_syllables) * 2 + bigrams(tokens(body_f))
+    title, body = lower_nfc(doc.title), lower_nfc(f"{extra} {doc.body}")
+    title_folded, body_folded = tokens(fold_lowered(title)), tokens(fold_lowered(body))
+    # Only syllables with diacritics: an unaccented one would repeat its folded form.
+    title_exact = [t for t in tokens(title) if not t.isascii()]
+    body_exact = [t for t in tokens(body) if not t.isascii()]
+    grams = bigrams(title_folded) * 2 + bigrams(body_folded)
     numbers = [v for number in doc.numbers() for v in number_variants(number)]
-    return (
-        normalise(doc.title),
-        normalise(body_text),
-        title_f,
-        body_f,
-        " ".join(grams),
-        " ".join(numbers),
-        doc.site,
-        doc.lang,
-        doc.kind,
-        doc.year,
+    return tuple(
+        " ".join(column)
+        for column in (title_exact, body_exact, title_folded, body_folded, grams, numbers)
     )
 
 
@@ -135,19 +144,37 @@ class SQLiteBackend(SearchBackend):
                 conn = sqlite3.connect(
                     f"file:{self.path}?mode=ro", uri=True, check_same_thread=False, timeout=5
                 )
-                conn.execute("SELECT 1 FROM fts LIMIT 0")
-            except sqlite3.Error as exc:
+                conn.execute("PRAGMA cache_size = -65536")
+                (version,) = conn.execute(
+                    "SELECT value FROM meta WHERE key = 'schema_version'"
+                ).fetchone()
+            except (sqlite3.Error, TypeError) as exc:
                 raise BackendUnavailable(f"search index {self.path} cannot be read: {exc}") from exc
+            if version != SCHEMA_VERSION:
+                conn.close()
+                raise BackendUnavailable(
+                    f"search index {self.path} has schema {version}, this code needs "
+                    f"{SCHEMA_VERSION}: run `manage.py index_search --full`"
+                )
             self._local.conn, self._local.inode = conn, inode
         return conn
 
     @staticmethod
     def _open_writer(path):
         conn = sqlite3.connect(path, timeout=30, isolation_level=None)
-        conn.execute("PRAGMA journal_mode=DELETE")
-        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -262144")
         conn.executescript(SCHEMA)
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        elif row[0] != SCHEMA_VERSION:
+            conn.close()
+            raise BackendUnavailable(
+                f"search index {path} has schema {row[0]}, this code writes {SCHEMA_VERSION}: "
+                "run `manage.py index_search --full`"
+            )
         return conn
 
     @contextmanager
@@ -169,27 +196,32 @@ class SQLiteBackend(SearchBackend):
 
     # -- writing -----------------------------------------------------------
     @staticmethod
-    def _write(conn, documents):
+    def _remove(conn, rowid, data):
+        """Drop a document: its index entries (recomputed from the stored copy), then its row."""
+        old = SearchDocument(**json.loads(data))
+        conn.execute(_DELETE_FTS, (rowid, *_index_row(old)))
+        conn.execute("DELETE FROM docs WHERE rowid = ?", (rowid,))
+
+    @classmethod
+    def _write(cls, conn, documents, fresh=False):
         count = 0
+        (next_rowid,) = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM docs").fetchone()
         for doc in documents:
-            data = doc.as_dict()
-            row = conn.execute("SELECT rowid FROM docs WHERE id = ?", (doc.id,)).fetchone()
-            if row is not None:
-                conn.execute("DELETE FROM fts WHERE rowid = ?", row)
-                conn.execute(
-                    "UPDATE docs SET site = ?, hash = ?, data = ? WHERE rowid = ?",
-                    (doc.site, doc.content_hash, json.dumps(data, ensure_ascii=False), row[0]),
-                )
-                rowid = row[0]
-            else:
-                rowid = conn.execute(
-                    "INSERT INTO docs (id, site, hash, data) VALUES (?, ?, ?, ?)",
-                    (doc.id, doc.site, doc.content_hash, json.dumps(data, ensure_ascii=False)),
-                ).lastrowid
-            conn.execute(
-                _INSERT_FTS,
-                (rowid, *_index_row(doc)),
-            )
+            if not fresh:
+                row = conn.execute("SELECT rowid, data FROM docs WHERE id = ?", (doc.id,))
+                for old_rowid, data in row.fetchall():
+                    cls._remove(conn, old_rowid, data)
+            data = doc.as_json()
+            values = (next_rowid, doc.site, doc.lang, doc.kind, doc.year, doc.id, hash_json(data))
+            try:
+                conn.execute(_INSERT_DOC, (*values, data))
+            except sqlite3.IntegrityError:  # the same id twice in one fresh build: last wins
+                old = conn.execute("SELECT rowid, data FROM docs WHERE id = ?", (doc.id,))
+                for old_rowid, old_data in old.fetchall():
+                    cls._remove(conn, old_rowid, old_data)
+                conn.execute(_INSERT_DOC, (*values, data))
+            conn.execute(_INSERT_FTS, (next_rowid, *_index_row(doc)))
+            next_rowid += 1
             count += 1
         return count
 
@@ -201,10 +233,9 @@ class SQLiteBackend(SearchBackend):
         ids = list(ids)
         with self._writing() as conn:
             for doc_id in ids:
-                row = conn.execute("SELECT rowid FROM docs WHERE id = ?", (doc_id,)).fetchone()
-                if row is not None:
-                    conn.execute("DELETE FROM fts WHERE rowid = ?", row)
-                    conn.execute("DELETE FROM docs WHERE rowid = ?", row)
+                row = conn.execute("SELECT rowid, data FROM docs WHERE id = ?", (doc_id,))
+                for rowid, data in row.fetchall():
+                    self._remove(conn, rowid, data)
         return len(ids)
 
     def rebuild(self, documents):
@@ -217,12 +248,15 @@ class SQLiteBackend(SearchBackend):
             try:
                 conn = self._open_writer(tmp)
                 try:
+                    conn.execute("PRAGMA synchronous = OFF")  # a crash only loses the temp file
                     conn.execute("BEGIN")
-                    count = self._write(conn, documents)
+                    count = self._write(conn, documents, fresh=True)
                     conn.execute("COMMIT")
                     conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
                 finally:
                     conn.close()
+                with open(tmp, "rb+") as handle:  # durable before it goes live
+                    os.fsync(handle.fileno())
                 os.replace(tmp, self.path)
             finally:
                 tmp.unlink(missing_ok=True)
@@ -258,12 +292,15 @@ class SQLiteBackend(SearchBackend):
 
     @staticmethod
     def _groups(conn, expression, lang):
-        sql = "SELECT site, kind, year, count(*) FROM fts WHERE fts MATCH ?"
+        sql = (
+            "SELECT d.site, d.kind, d.year, count(*) FROM fts JOIN docs AS d "
+            "ON d.rowid = fts.rowid WHERE fts MATCH ?"
+        )
         params = [expression]
         if lang:
-            sql += " AND lang = ?"
+            sql += " AND d.lang = ?"
             params.append(lang)
-        sql += " GROUP BY site, kind, year"
+        sql += " GROUP BY d.site, d.kind, d.year"
         return [((site, kind, year), n) for site, kind, year, n in conn.execute(sql, params)]
 
     @staticmethod
@@ -271,13 +308,15 @@ class SQLiteBackend(SearchBackend):
         where, params = ["fts MATCH ?"], [expression]
         for name, value in {**filters, "lang": request.lang}.items():
             if value is not None:
-                where.append(f"{name} = ?")  # names come from FACETS/"lang", never from input
+                where.append(f"d.{name} = ?")  # names come from FACETS/"lang", never from input
                 params.append(value)
-        # Column names and weights are constants; every value is a bound parameter.
+        # Rank on the small columns first; read the JSON of the page's rows only.
         sql = (
-            f"SELECT docs.data FROM (SELECT rowid, {_BM25} AS score FROM fts "  # noqa: S608
-            f"WHERE {' AND '.join(where)} ORDER BY score LIMIT ? OFFSET ?) AS ranked "
-            "JOIN docs ON docs.rowid = ranked.rowid ORDER BY ranked.score"
+            "SELECT docs.data FROM ("  # noqa: S608 - constants only, values are bound
+            f"SELECT fts.rowid AS rowid, {_BM25} AS score FROM fts JOIN docs AS d "
+            f"ON d.rowid = fts.rowid WHERE {' AND '.join(where)} "
+            "ORDER BY score LIMIT ? OFFSET ?"
+            ") AS ranked JOIN docs ON docs.rowid = ranked.rowid ORDER BY ranked.score"
         )
         params += [request.size, request.offset]
         return [json.loads(data) for (data,) in conn.execute(sql, params)]
