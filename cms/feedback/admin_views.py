@@ -71,8 +71,12 @@ class AttachmentView(DepartmentScopedObjectMixin, View):
         submission = visible_submissions(request.user).get(pk=pk)
         if not submission.attachment:
             raise Http404
+        try:
+            handle = submission.attachment.open("rb")
+        except FileNotFoundError as error:
+            raise Http404 from error
         return FileResponse(
-            submission.attachment.open("rb"),
+            handle,
             as_attachment=True,
             filename=submission.attachment.name.rsplit("/", 1)[-1],
         )

@@ -12,6 +12,7 @@ class FeedbackConfig(AppConfig):
         # for one, or Wagtail would create (and cache) a plain model policy.
         from wagtail.permissions import register_permission_policy
 
+        from . import signals  # noqa: F401  (connects the receivers)
         from .models import FeedbackSubmission
         from .permissions import DepartmentScopedPermissionPolicy
 

@@ -61,3 +61,10 @@ def test_dry_run_deletes_nothing(old_and_new):
 def test_days_option_overrides_the_setting(old_and_new):
     call_command("purge_feedback", "--days", "10", stdout=StringIO())
     assert not FeedbackSubmission.objects.exists()
+
+
+def test_deleting_a_submission_anywhere_deletes_its_file(old_and_new):
+    _old, new, _old_file, new_file = old_and_new
+    new.delete()
+
+    assert not new_file.exists()

@@ -42,16 +42,11 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"{count} submission(s) older than {days} days would be deleted.")
             return
-        files_deleted = 0
-        for submission in expired.iterator():
-            with transaction.atomic():
-                attachment = submission.attachment
+        # Deleting a row deletes its attachment file too (cms/feedback/signals.py).
+        files_deleted = expired.exclude(attachment="").count()
+        with transaction.atomic():
+            for submission in list(expired):
                 submission.delete()
-                # After the row is gone: a failed delete never leaves a row
-                # pointing at a missing file.
-                if attachment:
-                    attachment.storage.delete(attachment.name)
-                    files_deleted += 1
         logger.info("purge_feedback: %d submission(s), %d file(s) deleted", count, files_deleted)
         self.stdout.write(
             f"Deleted {count} submission(s) and {files_deleted} attachment(s) "
