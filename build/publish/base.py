@@ -99,13 +99,24 @@ class PublishTarget(ABC):
         """True when the target folder of ``slug`` *is* ``source_dir`` (nothing to copy)."""
         return False
 
-    def live_state(self, slug):
-        """{path: state.LiveEntry} of what is live for the site."""
-        manifest = self.read_manifest(slug)
+    def live_state(self, slug, manifest, paths=None):
+        """{path: state.LiveEntry} of what is live for the site (only ``paths`` if given).
+
+        ``manifest`` is what read_manifest returned.
+        """
         if self.trusts_manifest:
-            return {path: entry.as_live() for path, entry in manifest.items()}
+            wanted = manifest.keys() if paths is None else [p for p in paths if p in manifest]
+            return {path: manifest[path].as_live() for path in wanted}
+        if paths is None:
+            listing = self.list_fingerprints(slug)
+        else:
+            listing = {}
+            for path in paths:
+                fingerprint = self.fingerprint_of(slug, path)
+                if fingerprint is not None:
+                    listing[path] = fingerprint
         return reconcile(
-            self.list_fingerprints(slug),
+            listing,
             manifest,
             lambda path, fingerprint: self.verify_unlisted(slug, path, fingerprint),
         )
@@ -113,6 +124,10 @@ class PublishTarget(ABC):
     @abstractmethod
     def list_fingerprints(self, slug):
         """{path: fingerprint} of every stored file of the site (reserved names left out)."""
+
+    @abstractmethod
+    def fingerprint_of(self, slug, path):
+        """The fingerprint of one stored file, or None when it is not there."""
 
     @abstractmethod
     def verify_unlisted(self, slug, path, fingerprint):

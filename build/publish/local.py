@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import rules
 from .base import PublishTarget, TargetError
-from .plan import hash_file
+from .files import hash_file, walk_files
 from .state import MANIFEST_NAME, RESERVED_PREFIX, LiveEntry, load_manifest
 
 _TEMP_PREFIX = f"{RESERVED_PREFIX}tmp-"
@@ -42,21 +42,14 @@ class LocalFolderTarget(PublishTarget):
             return False
 
     def list_fingerprints(self, slug):
-        site_dir = self.site_dir(slug)
-        listing = {}
-        for dirpath, dirnames, filenames in os.walk(site_dir):
-            dirnames[:] = [d for d in dirnames if not d.startswith(RESERVED_PREFIX)]
-            base = Path(dirpath)
-            rel_dir = base.relative_to(site_dir).as_posix()
-            for name in filenames:
-                if name.startswith(RESERVED_PREFIX):
-                    continue
-                path = name if rel_dir == "." else f"{rel_dir}/{name}"
-                try:
-                    listing[path] = _fingerprint((base / name).stat())
-                except FileNotFoundError:
-                    continue  # removed while we walked: not live any more
-        return listing
+        return {path: _fingerprint(stat) for path, _, stat in walk_files(self.site_dir(slug))}
+
+    def fingerprint_of(self, slug, path):
+        try:
+            stat = os.stat(self.site_dir(slug) / path)
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        return _fingerprint(stat)
 
     def verify_unlisted(self, slug, path, fingerprint):
         abspath = self.site_dir(slug) / path

@@ -7,23 +7,13 @@ orders the work so that a page never goes live before what it references.
 
 import hashlib
 import html
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from . import rules
-from .state import RESERVED_PREFIX
-
-_CHUNK = 1 << 20
-
-
-def hash_file(path, algorithm):
-    digest = hashlib.new(algorithm)
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+from .files import hash_file, walk_files
+from .hashcache import HashCache
 
 
 def normalise_path(url_path):
@@ -54,7 +44,7 @@ class SourceFile:
     path: str
     size: int
     sha256: str
-    abspath: Path | None = None
+    abspath: str | None = None
     data: bytes | None = None
     redirect: str | None = None
 
@@ -65,46 +55,54 @@ class SourceFile:
         return hash_file(self.abspath, "md5")
 
     def read_bytes(self):
-        return self.data if self.data is not None else self.abspath.read_bytes()
+        if self.data is not None:
+            return self.data
+        with open(self.abspath, "rb") as handle:
+            return handle.read()
 
-    @property
+    # Cached: the plan asks often and the rules are pure.  ``redirect`` is only
+    # ever set by scan_source, before anything reads these.
+    @cached_property
     def content_type(self):
         return rules.content_type(self.path)
 
-    @property
+    @cached_property
     def cache_control(self):
         # A redirect stub is HTML whatever its old name said: keep it short-lived.
         return rules.CACHE_SHORT if self.redirect else rules.cache_control(self.path)
 
-    @property
+    @cached_property
     def phase(self):
         return rules.PHASE_HTML if self.redirect else rules.phase(self.path)
 
 
-def scan_source(source_dir, *, redirects=None, known_hashes=None):
+def scan_source(source_dir, *, redirects=None, known_hashes=None, cache=True, save_cache=True):
     """Every file the site should have live, keyed by path below the site folder.
 
     ``redirects`` maps old site paths to their new location (absolute URL, or a
     site path starting with "/"): the build's HTML redirect page at that path is
     published with the redirect attached, or a minimal one is generated.
     ``known_hashes`` ({path: sha256}) lets a caller that already hashed its
-    output (the incremental build's manifest) skip re-reading those files.
+    output (the incremental build's manifest) skip re-reading those files;
+    otherwise ``cache`` (hashcache.py) remembers the hashes of files whose stat
+    did not change since the last scan.
     """
     source_dir = Path(source_dir)
+    if not source_dir.is_dir():
+        raise FileNotFoundError(f"no build output at {source_dir}")
     known_hashes = known_hashes or {}
+    hashes = HashCache(source_dir, enabled=cache)
     files = {}
-    for dirpath, dirnames, filenames in os.walk(source_dir):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(RESERVED_PREFIX))
-        base = Path(dirpath)
-        rel_dir = base.relative_to(source_dir).as_posix()
-        for name in filenames:
-            if name.startswith(RESERVED_PREFIX):
-                continue
-            abspath = base / name
-            path = name if rel_dir == "." else f"{rel_dir}/{name}"
-            size = abspath.stat().st_size
-            sha256 = known_hashes.get(path) or hash_file(abspath, "sha256")
-            files[path] = SourceFile(path=path, size=size, sha256=sha256, abspath=abspath)
+    for path, abspath, stat in walk_files(source_dir):
+        sha256 = known_hashes.get(path) or hashes.sha256(path, abspath, stat)
+        files[path] = SourceFile(path=path, size=stat.st_size, sha256=sha256, abspath=abspath)
+    if save_cache:
+        hashes.save()
+    _add_redirects(files, redirects)
+    return files
+
+
+def _add_redirects(files, redirects):
     for old_path, location in (redirects or {}).items():
         path = normalise_path(old_path)
         if not location.startswith(("/", "http://", "https://")):
@@ -120,7 +118,31 @@ def scan_source(source_dir, *, redirects=None, known_hashes=None):
                 data=data,
                 redirect=location,
             )
-    return files
+
+
+def scan_paths(source_dir, paths, *, redirects=None, known_hashes=None):
+    """Like scan_source, for the given site paths only; returns (files, wanted paths).
+
+    A path that is not in the build output any more is wanted but absent:
+    the plan deletes it from the target.
+    """
+    source_dir = Path(source_dir)
+    if not source_dir.is_dir():
+        raise FileNotFoundError(f"no build output at {source_dir}")
+    known_hashes = known_hashes or {}
+    wanted = {normalise_path(p) for p in paths}
+    wanted.update(normalise_path(p) for p in redirects or ())
+    files = {}
+    for path in wanted:
+        abspath = source_dir / path
+        try:
+            stat = abspath.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        sha256 = known_hashes.get(path) or hash_file(abspath)
+        files[path] = SourceFile(path=path, size=stat.st_size, sha256=sha256, abspath=abspath)
+    _add_redirects(files, redirects)
+    return files, wanted
 
 
 @dataclass

@@ -152,6 +152,12 @@ class S3Target(PublishTarget):
                 return listing
             request["ContinuationToken"] = page["NextContinuationToken"]
 
+    def fingerprint_of(self, slug, path):
+        response = self._call(
+            "head_object", path=path, missing_ok=True, Bucket=self.bucket, Key=self.key(slug, path)
+        )
+        return None if response is None else response["ETag"]
+
     def verify_unlisted(self, slug, path, fingerprint):
         etag = (fingerprint or "").strip('"')
         md5 = etag if _PLAIN_MD5_ETAG.fullmatch(etag) else None

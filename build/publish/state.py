@@ -22,7 +22,7 @@ Design (the same for every target):
 """
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 MANIFEST_NAME = ".cong-manifest.json"
 MANIFEST_FORMAT = 1
@@ -76,7 +76,7 @@ def dump_manifest(slug, entries, published_at):
         "format": MANIFEST_FORMAT,
         "site": slug,
         "published_at": published_at,
-        "files": {path: asdict(entries[path]) for path in sorted(entries)},
+        "files": {path: vars(entries[path]) for path in sorted(entries)},
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 

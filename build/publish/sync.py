@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 
 from . import rules
 from .base import PublishError, PublishResult, TargetError
-from .plan import make_plan, scan_source
+from .plan import make_plan, scan_paths, scan_source
 from .state import ManifestEntry, dump_manifest
 
 logger = logging.getLogger("cong.publish")
@@ -38,6 +38,7 @@ def publish_site(
     *,
     redirects=None,
     known_hashes=None,
+    paths=None,
     dry_run=False,
     force=False,
 ):
@@ -45,8 +46,11 @@ def publish_site(
 
     ``redirects``: {old site path: new location} for moved pages (see
     plan.scan_source).  ``known_hashes``: {path: sha256} the caller already
-    knows.  ``force``: upload everything (to repair headers after a rule change
-    or objects written by another tool).  Returns a PublishResult and logs one
+    knows.  ``paths``: only these site files changed (the incremental build
+    knows which): they alone are checked, uploaded or deleted and every other
+    file stays as the manifest says, so the cost does not grow with the site.
+    ``force``: upload everything (to repair headers after a rule change or
+    objects written by another tool).  Returns a PublishResult and logs one
     line with the figures; raises PublishError naming the step and the file.
     """
     started = time.monotonic()
@@ -63,17 +67,27 @@ def publish_site(
         return PublishError(reason, step=step, site=slug, target=target.url, path=path)
 
     try:
-        source = scan_source(source_dir, redirects=redirects, known_hashes=known_hashes)
+        if paths is None:
+            source = scan_source(
+                source_dir, redirects=redirects, known_hashes=known_hashes, save_cache=not dry_run
+            )
+        else:
+            source, wanted = scan_paths(
+                source_dir, paths, redirects=redirects, known_hashes=known_hashes
+            )
     except (OSError, ValueError) as error:
         raise fail("reading the build output", error) from error
     try:
-        live = target.live_state(slug)
+        recorded = target.read_manifest(slug)
+        live = target.live_state(slug, recorded, None if paths is None else wanted)
     except TargetError as error:
         raise fail("reading what is live", error) from error
 
     plan = make_plan(source, live, force=force)
     result.plan = plan
-    result.unchanged = len(plan.unchanged)
+    # Files outside ``paths`` stay exactly as the last manifest recorded them.
+    carried = {} if paths is None else {p: e for p, e in recorded.items() if p not in wanted}
+    result.unchanged = len(plan.unchanged) + len(carried)
     if dry_run:
         result.uploaded, result.deleted = len(plan.uploads), len(plan.deletes)
         result.bytes = plan.upload_bytes
@@ -81,11 +95,11 @@ def publish_site(
         logger.info(result.log_line())
         return result
 
-    manifest = {}
+    manifest = dict(carried)
     for path in plan.unchanged:
         manifest[path] = _manifest_entry(source[path], live[path].fingerprint)
     if target.trusts_manifest and (plan.uploads or plan.deletes):
-        _write_intent(target, slug, live, plan, fail)
+        _write_intent(target, slug, carried, live, plan, fail)
 
     for phase in rules.PHASES:
         uploads = plan.uploads_in_phase(phase)
@@ -123,9 +137,9 @@ def _manifest_entry(source, fingerprint):
     )
 
 
-def _write_intent(target, slug, live, plan, fail):
+def _write_intent(target, slug, carried, live, plan, fail):
     """Manifest-only targets: mark every file about to change as unknown first."""
-    entries = {}
+    entries = dict(carried)
     for path, entry in live.items():
         entries[path] = ManifestEntry(
             sha256=entry.sha256,

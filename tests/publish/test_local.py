@@ -133,3 +133,24 @@ def test_sites_do_not_touch_each_other(tmp_path):
     write_site(a, {"en/index.html": "a-en"})
     assert publish_site(a, "a", target).deleted == 1
     assert (live / "b/vi/index.html").read_text() == "b"
+
+
+def test_publishing_only_the_changed_paths(site_dir, tmp_path):
+    live = tmp_path / "live"
+    target = open_target(live)
+    publish_site(site_dir, "portal", target)
+    (site_dir / "vi/index.html").write_text("<p>mới</p>", encoding="utf-8")
+    (site_dir / "robots.txt").unlink()
+    # A change outside ``paths`` is not looked at: the caller vouches for the rest.
+    (site_dir / "sitemap.xml").write_text("<urlset>2</urlset>")
+    result = publish_site(site_dir, "portal", target, paths=["vi/", "robots.txt"])
+    assert (result.uploaded, result.deleted) == (1, 1)
+    assert result.unchanged == len(SAMPLE_SITE) - 2
+    assert (live / "portal/vi/index.html").read_text(encoding="utf-8") == "<p>mới</p>"
+    assert not (live / "portal/robots.txt").exists()
+    assert (live / "portal/sitemap.xml").read_text() != "<urlset>2</urlset>"
+    manifest = json.loads((live / "portal" / MANIFEST_NAME).read_text())
+    assert set(manifest["files"]) == set(SAMPLE_SITE) - {"robots.txt"}
+    # A full publish afterwards finds only the file the hint left out.
+    result = publish_site(site_dir, "portal", target)
+    assert [u.path for u in result.plan.uploads] == ["sitemap.xml"]

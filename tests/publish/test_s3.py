@@ -200,3 +200,24 @@ def test_missing_bucket_is_a_clear_error(site_dir, proxy, aws_env):
 
 def _bucket_of(target):
     return target.bucket
+
+
+@pytest.mark.parametrize("trust_manifest", [False, True], ids=["listing", "manifest-only"])
+def test_publishing_only_the_changed_paths(
+    site_dir, s3_target, proxy, direct_s3, bucket, trust_manifest
+):
+    target = s3_target(trust_manifest=trust_manifest)
+    publish_site(site_dir, "portal", target)
+    (site_dir / "vi/index.html").write_text("<p>mới</p>", encoding="utf-8")
+    (site_dir / "robots.txt").unlink()
+    proxy.reset_counts()
+    result = publish_site(site_dir, "portal", target, paths=["/vi/", "robots.txt"])
+    assert (result.uploaded, result.deleted) == (1, 1)
+    assert result.unchanged == len(SAMPLE_SITE) - 2
+    assert not any("list-type" in path for _, path in proxy.requests)  # no listing
+    assert proxy.count("HEAD") == (0 if trust_manifest else 2)
+    assert puts(proxy) == 1
+    assert live_keys(direct_s3, bucket) == (set(SAMPLE_SITE) | {MANIFEST_NAME}) - {"robots.txt"}
+    proxy.reset_counts()
+    assert publish_site(site_dir, "portal", target).uploaded == 0
+    assert puts(proxy) == 0
