@@ -101,3 +101,12 @@ def test_a_failed_site_fails_the_command_without_secrets(dist, proxy, bucket, mo
     assert len(lines) == 2
     assert lines[0].startswith(f"site 'portal' to s3://{bucket}/www: failed while reading")
     assert SECRET_KEY not in err.getvalue() and ACCESS_KEY not in err.getvalue()
+
+
+def test_default_target_comes_from_the_site_files(dist):
+    """sites/_default.toml says publish.target = "local": dist/ itself is live."""
+    from build.siteconfig import load_site_config
+
+    assert load_site_config("portal").publish_target == "local"
+    out, _ = run("--site", "portal")
+    assert "publish site=portal" in out and "already live" in out
