@@ -10,6 +10,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import unicodedata
 from pathlib import Path
@@ -32,6 +33,8 @@ HASH_LENGTH = 10
 def ascii_slug(text, max_length=80):
     """A file-name-safe slug; đ/Đ have no Unicode decomposition, so fold them first."""
     text = unicodedata.normalize("NFC", text or "").replace("đ", "d").replace("Đ", "D")
+    # "12/QĐ-UBND" -> "12-qd-ubnd": punctuation separates words instead of vanishing.
+    text = re.sub(r"[^\w\s-]", " ", text)
     return slugify(text)[:max_length].strip("-")
 
 

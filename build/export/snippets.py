@@ -6,6 +6,8 @@ dict hit: {"key": stable across languages, "name": in the record's language}.
 
 from django.utils.translation import override
 
+SOURCE_LANGUAGE = "vi"
+
 
 def snippet_key(obj):
     """Slug when the snippet has one (readable in filter URLs), else its translation key."""
@@ -34,13 +36,18 @@ class SnippetCache:
         return by_key.get((obj.translation_key, locale_id), obj)
 
     def value(self, model, pk, scope):
-        """{"key", "name"} in the scope's language (plus level for administrative units)."""
+        """{"key", "name"} in the scope's language (plus level for administrative units).
+
+        The key comes from the Vietnamese source, so a translated slug cannot
+        make the English filter values differ from the Vietnamese ones.
+        """
         if not pk:
             return None
         obj = self.localise(model, pk, scope.locale_id)
         if obj is None:
             return None
-        value = {"key": snippet_key(obj), "name": obj.name}
+        source = self.localise(model, pk, scope.context.locale_ids.get(SOURCE_LANGUAGE))
+        value = {"key": snippet_key(source), "name": obj.name}
         if hasattr(obj, "get_level_display"):
             with override(scope.lang):
                 value.update(level=obj.level, level_label=str(obj.get_level_display()))
