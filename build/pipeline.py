@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build.render import finish_site, language_job, make_csp, prepare_site, render_language
-from build.siteconfig import LOCAL_ROOT_URL, load_site_config
+from build.siteconfig import LOCAL_ROOT_URL, THEMES_DIR, load_site_config
 
 AGGREGATED_KINDS = ("document", "planning", "project", "procedure")
 
@@ -134,6 +134,7 @@ class Pipeline:
         processes=None,
         progress=None,
         sites_dir=None,
+        themes_dir=None,
         exporter=None,
     ):
         self.dist_dir = Path(dist_dir)
@@ -143,6 +144,7 @@ class Pipeline:
         self.processes = processes if processes is not None else min(2, os.cpu_count() or 1)
         self.progress = progress or (lambda done, total, label: None)
         self.sites_dir = sites_dir
+        self.themes_dir = Path(themes_dir) if themes_dir else THEMES_DIR
         self.exporter = exporter  # module with list_sites/export_site/export_site_context
 
     def _export(self):
@@ -156,7 +158,7 @@ class Pipeline:
         kwargs = {"names": {"vi": site["name_vi"], "en": site["name_en"]}}
         if self.sites_dir:
             kwargs["sites_dir"] = Path(self.sites_dir)
-        return load_site_config(site["slug"], **kwargs)
+        return load_site_config(site["slug"], themes_dir=self.themes_dir, **kwargs)
 
     def run(self, slugs=None):
         started = time.perf_counter()
@@ -239,7 +241,9 @@ class Pipeline:
             render_records = records + self._department_copies(all_sites, base_urls, export)
         render_path = self.records_dir / build.slug / "render.jsonl"
         write_jsonl(render_path, render_records)
-        assets = prepare_site(config=build.config, out_dir=build.tmp_dir)
+        assets = prepare_site(
+            config=build.config, out_dir=build.tmp_dir, themes_dir=self.themes_dir
+        )
         build.result.files += len(assets)
         csp = make_csp(build.config.search_api_url, base_urls.values())
         for lang in build.config.languages:
@@ -254,6 +258,7 @@ class Pipeline:
                 context=context,
                 portal=shared["portal"],
                 csp=csp,
+                themes_dir=self.themes_dir,
             )
             job["site_names"] = shared["site_names"]
             if self.processes > 1:
