@@ -106,7 +106,12 @@ class FeedbackSubmissionViewSet(ModelViewSet):
                 heading=_("Handling"),
             ),
             MultiFieldPanel(
-                [FieldPanel("public_question"), FieldPanel("answer"), FieldPanel("publish")],
+                [
+                    FieldPanel("public_question"),
+                    FieldPanel("answer"),
+                    FieldPanel("field"),
+                    FieldPanel("publish"),
+                ],
                 heading=_("Answer"),
             ),
         ],

@@ -106,6 +106,15 @@ class FeedbackSubmission(models.Model):
         ),
     )
     answer = RichTextField(_("answer"), blank=True, features=ANSWER_FEATURES)
+    field = models.ForeignKey(
+        "core.Topic",
+        verbose_name=_("field"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The field (lĩnh vực) the published question is listed under."),
+    )
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     qa_page = models.ForeignKey(
         "feedback.QuestionAnswerPage",
@@ -150,8 +159,18 @@ class QuestionAnswerPage(ContentPage):
 
     question = models.TextField(_("question"), max_length=5000)
     answer = RichTextField(_("answer"), features=ANSWER_FEATURES)
-    topic = models.CharField(
-        _("topic"), max_length=20, choices=FeedbackTopic.choices, default=FeedbackTopic.OTHER
+    # "topic" is the field (lĩnh vực) snippet, like procedures' and documents';
+    # "category" is what the sender chose on the form.
+    topic = models.ForeignKey(
+        "core.Topic",
+        verbose_name=_("field"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    category = models.CharField(
+        _("category"), max_length=20, choices=FeedbackTopic.choices, default=FeedbackTopic.OTHER
     )
     asked_date = models.DateField(_("date asked"))
     answered_date = models.DateField(_("date answered"))
@@ -165,7 +184,12 @@ class QuestionAnswerPage(ContentPage):
         FieldPanel("question"),
         FieldPanel("answer"),
         MultiFieldPanel(
-            [FieldPanel("topic"), FieldPanel("asked_date"), FieldPanel("answered_date")],
+            [
+                FieldPanel("topic"),
+                FieldPanel("category"),
+                FieldPanel("asked_date"),
+                FieldPanel("answered_date"),
+            ],
             heading=_("Question"),
         ),
     ]
@@ -173,7 +197,7 @@ class QuestionAnswerPage(ContentPage):
         *ContentPage.search_fields,
         index.SearchField("question"),
         index.SearchField("answer"),
-        index.FilterField("topic"),
+        index.FilterField("category"),
     ]
 
     class Meta:

@@ -124,7 +124,8 @@ def publish_answer(submission: FeedbackSubmission, user) -> QuestionAnswerPage:
         "summary": Truncator(" ".join(question.split())).chars(SUMMARY_MAX_CHARS),
         "question": question,
         "answer": submission.answer,
-        "topic": submission.topic,
+        "topic_id": submission.field_id,
+        "category": submission.topic,
         "asked_date": timezone.localdate(submission.created_at),
         "answered_date": timezone.localdate(answered_at),
     }
