@@ -1,27 +1,29 @@
 """Embedded backend: one SQLite file with an FTS5 index, no server needed.
 
-Each document is indexed in several columns so one MATCH both finds and ranks:
+Each document is indexed in several columns so one MATCH finds, filters and ranks:
 
     title, body       accented syllables as written  → exact-accent matches rank first
-    title_f, body_f   folded text (đ → d, no marks)  → "dau tu" finds "đầu tư"
-    grams             folded syllable bigrams        → adjacent syllables rank first
+                      (body: summary and the lead of the text, where accents matter most)
+    title_f, body_f   folded text (đ → d, no marks)  → "dau tu" finds "đầu tư"; phrase
+                      boosts ("dau tu" adjacent) rank phrases above scattered syllables
     numbers           document-number variants       → "2513khubnd" finds 2513/KH-UBND
+    tags              s_<site> l_<lang> k_<kind> y_<year>, weight 0 → filters inside FTS5
 
 Columns hold pre-tokenised text (search/text.py splits and folds it in
 Python), so FTS5's fast `ascii` tokenizer only splits on spaces; `porter`
 over it stems English words ("investments" → "invest"); Vietnamese syllables
 are short and carry no English suffixes, so the stemmer leaves them alone.
 
-The FTS5 table is an external-content table over `docs`, which stores the
-facet columns and the document's JSON: the text columns are never stored a
-second time, and `docs` keeps its small columns first so facet counts never
-touch the large JSON. Deleting from an external-content index needs the
-indexed values, which are recomputed from the stored document (the same
-pure function made them; SCHEMA_VERSION changes whenever it does, and an
-index of another version must be rebuilt with --full).
+The FTS5 table is an external-content table over `docs`, a slim table of
+ids, hashes and facet values (the FTS columns there are always NULL); the
+document's JSON lives in `payload` and is read only for the page of hits.
+Deleting from an external-content index needs the indexed values, which are
+recomputed from the stored document (the same pure function made them;
+SCHEMA_VERSION changes whenever it does, and an index of another version
+must be rebuilt with --full).
 
-A MATCH expression is built only from quoted tokens of letters and digits
-(search/text.py), so nothing the user types is ever query syntax.
+A MATCH expression is built only from quoted tokens of letters, digits and
+"_" (search/text.py), so nothing the user types is ever query syntax.
 
 The file is written with a rollback journal (not WAL): a full rebuild writes
 a new file and renames it over the old one, and readers notice the new
@@ -31,6 +33,7 @@ inode and reopen, so searches never see an empty or half-built index.
 import fcntl
 import json
 import os
+import re
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -38,13 +41,14 @@ from pathlib import Path
 
 from ..documents import SearchDocument, hash_json
 from ..snippets import highlight_title, snippet_for
-from ..text import bigrams, fold_lowered, lower_nfc, number_variants, parse_query, tokens
+from ..text import fold_lowered, lower_nfc, number_variants, parse_query, tokens
 from .base import BackendUnavailable, SearchBackend, SearchResults, disjunctive_facets
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 TOKENIZER = "porter ascii tokenchars '_'"
-FTS_COLUMNS = ("title", "body", "title_f", "body_f", "grams", "numbers")
-WEIGHTS = (12.0, 3.0, 6.0, 1.0, 4.0, 25.0)  # bm25 weight of each FTS column
+FTS_COLUMNS = ("title", "body", "title_f", "body_f", "numbers", "tags")
+WEIGHTS = (12.0, 3.0, 6.0, 1.0, 25.0, 0.0)  # bm25 weight of each FTS column
+LEAD_SYLLABLES = 150  # accented syllables of the body kept for exact-accent boosts
 _BM25 = "bm25(fts, " + ", ".join(str(w) for w in WEIGHTS) + ")"
 _COLUMNS = ", ".join(FTS_COLUMNS)
 
@@ -58,10 +62,10 @@ CREATE TABLE IF NOT EXISTS docs (
     year INTEGER,
     id TEXT NOT NULL UNIQUE,
     hash TEXT NOT NULL,
-    {" , ".join(FTS_COLUMNS)},  -- always NULL: FTS5 wants them, the index holds the text
-    data TEXT NOT NULL
+    {_COLUMNS}  -- always NULL: FTS5 wants them, the index holds the text
 );
 CREATE INDEX IF NOT EXISTS docs_site ON docs (site);
+CREATE TABLE IF NOT EXISTS payload (rowid INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
     {_COLUMNS}, content = 'docs', content_rowid = 'rowid', tokenize = "{TOKENIZER}"
 );
@@ -69,41 +73,58 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
 
 # Column names are constants of this module; every value is a bound parameter.
 _INSERT_DOC = (
-    "INSERT INTO docs (rowid, site, lang, kind, year, id, hash, data) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO docs (rowid, site, lang, kind, year, id, hash) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_FTS = f"INSERT INTO fts (rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"  # noqa: S608
 _DELETE_FTS = f"INSERT INTO fts (fts, rowid, {_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)"  # noqa: S608
+_FIND = "SELECT docs.rowid, data FROM docs JOIN payload USING (rowid) WHERE id = ?"
 
 # Fields returned with each hit (the body stays out of the JSON, it feeds the snippet).
 _DISPLAY = ("id", "title", "url", "site", "site_name", "lang", "kind", "date", "year", "summary")
+_TAG_PREFIX = {"site": "s", "lang": "l", "kind": "k", "year": "y"}
+_NOT_TAG_CHARS = re.compile(r"[^a-z0-9]+")
+
+
+def tag(name, value):
+    """Filter token: tag("site", "so-khdt") → "s_so_khdt"."""
+    return f"{_TAG_PREFIX[name]}_{_NOT_TAG_CHARS.sub('_', str(value).lower())}"
 
 
 def _quote(token):
     return '"' + token.replace('"', '""') + '"'
 
 
-def match_expression(parsed):
-    """FTS5 MATCH text for a ParsedQuery, or "" when it has no searchable token.
+def match_expression(parsed, filters=None):
+    """FTS5 MATCH text for a ParsedQuery and {facet: value} filters ("" when nothing to find).
 
     Every folded syllable is required (in a folded column or the numbers
     column); a compact document number may stand in for all of them. Exact
-    syllables and bigrams are optional boosts: `required AND (required OR
-    boosts…)` keeps the rows of `required` while bm25 adds the weight of each
-    boost a row also contains.
+    syllables, adjacent-syllable phrases and the compact number are optional
+    boosts: `required AND (anchor OR boosts…)`, where the anchor is true for
+    every required row, keeps the rows of `required` while bm25 adds the
+    weight of each boost a row also contains. Filters are tags, ANDed.
     """
     if parsed.empty:
         return ""
-    required = "{title_f body_f numbers} : (" + " AND ".join(map(_quote, parsed.folded)) + ")"
+    folded = "{title_f body_f numbers} : "
+    required = folded + "(" + " AND ".join(map(_quote, parsed.folded)) + ")"
     if parsed.compact:
         required = f"({required}) OR (numbers : {_quote(parsed.compact)})"
     boosts = [f"{{title body}} : {_quote(t)}" for t in dict.fromkeys(parsed.accented)]
-    boosts += [f"grams : {_quote(b)}" for b in dict.fromkeys(parsed.bigrams)]
+    boosts += [
+        "{title_f body_f} : " + _quote(pair.replace("_", " "))
+        for pair in dict.fromkeys(parsed.bigrams)
+    ]
     if parsed.compact:
         boosts.append(f"numbers : {_quote(parsed.compact)}")
-    if not boosts:
-        return required
-    return f"({required}) AND (({required}) OR " + " OR ".join(boosts) + ")"
+    expression = f"({required})"
+    if boosts:
+        anchor = folded + _quote(parsed.folded[0])
+        expression += f" AND ({anchor} OR " + " OR ".join(boosts) + ")"
+    for name, value in (filters or {}).items():
+        if value is not None:
+            expression += f" AND tags : {_quote(tag(name, value))}"
+    return expression
 
 
 def _index_row(doc):
@@ -113,12 +134,14 @@ def _index_row(doc):
     title_folded, body_folded = tokens(fold_lowered(title)), tokens(fold_lowered(body))
     # Only syllables with diacritics: an unaccented one would repeat its folded form.
     title_exact = [t for t in tokens(title) if not t.isascii()]
-    body_exact = [t for t in tokens(body) if not t.isascii()]
-    grams = bigrams(title_folded) * 2 + bigrams(body_folded)
+    body_exact = [t for t in tokens(body) if not t.isascii()][:LEAD_SYLLABLES]
     numbers = [v for number in doc.numbers() for v in number_variants(number)]
+    tags = [tag("site", doc.site), tag("lang", doc.lang), tag("kind", doc.kind)]
+    if doc.year is not None:
+        tags.append(tag("year", doc.year))
     return tuple(
         " ".join(column)
-        for column in (title_exact, body_exact, title_folded, body_folded, grams, numbers)
+        for column in (title_exact, body_exact, title_folded, body_folded, numbers, tags)
     )
 
 
@@ -197,10 +220,11 @@ class SQLiteBackend(SearchBackend):
     # -- writing -----------------------------------------------------------
     @staticmethod
     def _remove(conn, rowid, data):
-        """Drop a document: its index entries (recomputed from the stored copy), then its row."""
+        """Drop a document: its index entries (recomputed from the stored copy), then its rows."""
         old = SearchDocument(**json.loads(data))
         conn.execute(_DELETE_FTS, (rowid, *_index_row(old)))
         conn.execute("DELETE FROM docs WHERE rowid = ?", (rowid,))
+        conn.execute("DELETE FROM payload WHERE rowid = ?", (rowid,))
 
     @classmethod
     def _write(cls, conn, documents, fresh=False):
@@ -208,18 +232,17 @@ class SQLiteBackend(SearchBackend):
         (next_rowid,) = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM docs").fetchone()
         for doc in documents:
             if not fresh:
-                row = conn.execute("SELECT rowid, data FROM docs WHERE id = ?", (doc.id,))
-                for old_rowid, data in row.fetchall():
+                for old_rowid, data in conn.execute(_FIND, (doc.id,)).fetchall():
                     cls._remove(conn, old_rowid, data)
             data = doc.as_json()
             values = (next_rowid, doc.site, doc.lang, doc.kind, doc.year, doc.id, hash_json(data))
             try:
-                conn.execute(_INSERT_DOC, (*values, data))
+                conn.execute(_INSERT_DOC, values)
             except sqlite3.IntegrityError:  # the same id twice in one fresh build: last wins
-                old = conn.execute("SELECT rowid, data FROM docs WHERE id = ?", (doc.id,))
-                for old_rowid, old_data in old.fetchall():
+                for old_rowid, old_data in conn.execute(_FIND, (doc.id,)).fetchall():
                     cls._remove(conn, old_rowid, old_data)
-                conn.execute(_INSERT_DOC, (*values, data))
+                conn.execute(_INSERT_DOC, values)
+            conn.execute("INSERT INTO payload (rowid, data) VALUES (?, ?)", (next_rowid, data))
             conn.execute(_INSERT_FTS, (next_rowid, *_index_row(doc)))
             next_rowid += 1
             count += 1
@@ -233,8 +256,7 @@ class SQLiteBackend(SearchBackend):
         ids = list(ids)
         with self._writing() as conn:
             for doc_id in ids:
-                row = conn.execute("SELECT rowid, data FROM docs WHERE id = ?", (doc_id,))
-                for rowid, data in row.fetchall():
+                for rowid, data in conn.execute(_FIND, (doc_id,)).fetchall():
                     self._remove(conn, rowid, data)
         return len(ids)
 
@@ -271,15 +293,15 @@ class SQLiteBackend(SearchBackend):
     # -- reading -----------------------------------------------------------
     def search(self, request):
         parsed = parse_query(request.text)
-        expression = match_expression(parsed)
-        if not expression:
+        if parsed.empty:
             return SearchResults(total=0, hits=[], facets={"site": {}, "kind": {}, "year": {}})
         conn = self._reader()
         filters = request.filters()
         try:
-            groups = self._groups(conn, expression, request.lang)
+            groups = self._groups(conn, match_expression(parsed, {"lang": request.lang}))
             total, facets = disjunctive_facets(groups, filters)
-            hits = self._page(conn, expression, request, filters) if total else []
+            expression = match_expression(parsed, {**filters, "lang": request.lang})
+            hits = self._page(conn, expression, request) if total else []
         except sqlite3.Error as exc:
             raise BackendUnavailable(f"search index query failed: {exc}") from exc
         results = []
@@ -291,35 +313,29 @@ class SQLiteBackend(SearchBackend):
         return SearchResults(total=total, hits=results, facets=facets)
 
     @staticmethod
-    def _groups(conn, expression, lang):
+    def _groups(conn, expression):
+        """(site, kind, year) → count for the rows of the expression (slim rows only)."""
         sql = (
             "SELECT d.site, d.kind, d.year, count(*) FROM fts JOIN docs AS d "
-            "ON d.rowid = fts.rowid WHERE fts MATCH ?"
+            "ON d.rowid = fts.rowid WHERE fts MATCH ? GROUP BY d.site, d.kind, d.year"
         )
-        params = [expression]
-        if lang:
-            sql += " AND d.lang = ?"
-            params.append(lang)
-        sql += " GROUP BY d.site, d.kind, d.year"
-        return [((site, kind, year), n) for site, kind, year, n in conn.execute(sql, params)]
+        return [((site, kind, year), n) for site, kind, year, n in conn.execute(sql, [expression])]
 
     @staticmethod
-    def _page(conn, expression, request, filters):
-        where, params = ["fts MATCH ?"], [expression]
-        for name, value in {**filters, "lang": request.lang}.items():
-            if value is not None:
-                where.append(f"d.{name} = ?")  # names come from FACETS/"lang", never from input
-                params.append(value)
-        # Rank on the small columns first; read the JSON of the page's rows only.
-        sql = (
-            "SELECT docs.data FROM ("  # noqa: S608 - constants only, values are bound
-            f"SELECT fts.rowid AS rowid, {_BM25} AS score FROM fts JOIN docs AS d "
-            f"ON d.rowid = fts.rowid WHERE {' AND '.join(where)} "
-            "ORDER BY score LIMIT ? OFFSET ?"
-            ") AS ranked JOIN docs ON docs.rowid = ranked.rowid ORDER BY ranked.score"
+    def _page(conn, expression, request):
+        """The documents of one page, best first: rank inside FTS5, then read their JSON."""
+        ranked = conn.execute(
+            f"SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY {_BM25} LIMIT ? OFFSET ?",  # noqa: S608
+            (expression, request.size, request.offset),
+        ).fetchall()
+        rowids = [rowid for (rowid,) in ranked]
+        if not rowids:
+            return []
+        marks = ", ".join("?" * len(rowids))
+        stored = dict(
+            conn.execute(f"SELECT rowid, data FROM payload WHERE rowid IN ({marks})", rowids)  # noqa: S608
         )
-        params += [request.size, request.offset]
-        return [json.loads(data) for (data,) in conn.execute(sql, params)]
+        return [json.loads(stored[rowid]) for rowid in rowids if rowid in stored]
 
     def health(self):
         conn = self._reader()
