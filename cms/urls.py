@@ -15,6 +15,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("", include("cms.feedback.urls")),
+    # Theme files and media for previews rendered by the static build's theme.
+    path("__preview__/", include("cms.publishing.preview")),
 ]
 
 if settings.DEBUG:

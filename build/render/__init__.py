@@ -144,3 +144,57 @@ def render_site(
         records=records, out_dir=out_dir, base_url=base_url, languages=config["languages"]
     )
     return {"files": files}
+
+
+def render_record_html(
+    record,
+    *,
+    config,
+    base_url,
+    context=None,
+    portal=None,
+    csp=None,
+    assets=None,
+    asset_base=None,
+    extra_records=(),
+    themes_dir=THEMES_DIR,
+):
+    """One record's page as HTML, rendered on demand (the CMS preview) with the site's theme.
+
+    Same Pelican settings, Jinja environment and templates as the static build;
+    nothing is written. `assets`/`asset_base` say where the page finds the
+    theme's CSS and JS (the CMS serves them unhashed during preview).
+    """
+    import tempfile
+
+    from .generator import RecordsGenerator
+    from .pelican_run import pelican_settings
+
+    config = config_dict(config)
+    lang = record["lang"]
+    with tempfile.TemporaryDirectory(prefix="cong-preview-") as scratch:
+        job = language_job(
+            slug=record["site"],
+            lang=lang,
+            config=config,
+            base_url=base_url,
+            out_dir=scratch,
+            assets=assets or {},
+            records=[record, *[r for r in extra_records if r["lang"] == lang]],
+            context=context,
+            portal=portal,
+            csp=csp,
+            themes_dir=themes_dir,
+        )
+        if asset_base is not None:
+            job["asset_base"] = asset_base
+        settings = pelican_settings(job, scratch)
+        generator = RecordsGenerator(
+            context=settings.copy(),
+            settings=settings,
+            path=scratch,
+            theme=settings["THEME"],
+            output_path=scratch,
+        )
+        generator.generate_context()
+        return generator.preview_html(record)

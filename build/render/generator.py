@@ -49,9 +49,9 @@ class RecordsGenerator(Generator):
         self.env.install_gettext_translations(translations(chain, self.lang), newstyle=True)
         lang = self.lang
         manifest = self.job["assets"]
-        base_url = self.job["base_url"]
+        asset_base = self.job.get("asset_base", self.job["base_url"])
         self.env.globals.update(
-            asset=lambda name: base_url + manifest[name] if name in manifest else "",
+            asset=lambda name: asset_base + manifest[name] if name in manifest else "",
             has_asset=lambda name: name in manifest,
             language_names=LANGUAGE_NAMES,
         )
@@ -148,6 +148,36 @@ class RecordsGenerator(Generator):
         elif template == "about":
             context["home"] = self.view.home
         return self.render_page(template, record["url"], write=write, **context)
+
+    def preview_html(self, record):
+        """HTML of one record without writing it; section indexes show their first page."""
+        html = self.render_record(record, write=False)
+        if html is not None:
+            return html
+        kind = next(
+            (k for k, index_kind in INDEX_KIND.items() if index_kind == record["kind"]), None
+        )
+        return self.render_page(
+            "listing",
+            record["url"],
+            write=False,
+            index=record,
+            kind=kind,
+            facet_links=[],
+            listing_url=self.view.href(record),
+            json_url="",
+            title=record["title"],
+            description=record.get("summary") or "",
+            items=self.view.items.get(kind, []) if kind else [],
+            page_number=1,
+            page_count=1,
+            page_url=lambda n: self.view.href(record),
+            canonical=self.view.href(record),
+            alternates=self.view.alternates(record),
+            switch_url=self.view.switch_url(record),
+            active=None,
+            feed_url=None,
+        )
 
     def home_context(self):
         news = self.view.items["news"]

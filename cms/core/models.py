@@ -29,6 +29,18 @@ class ContentPage(Page):
     class Meta:
         abstract = True
 
+    # Preview and the live view show the page rendered by the static build's
+    # theme (one record, rendered on demand), never a separate Django design.
+    def serve_preview(self, request, mode_name):
+        from cms.publishing.preview import preview_response
+
+        return preview_response(self, request)
+
+    def serve(self, request, *args, **kwargs):
+        from cms.publishing.preview import preview_response
+
+        return preview_response(self, request)
+
 
 @register_snippet
 class AdministrativeUnit(TranslatableMixin, models.Model):
