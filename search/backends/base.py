@@ -35,6 +35,7 @@ class SearchResults:
     total: int
     hits: list  # SearchDocument-shaped dicts, best first
     facets: dict = field(default_factory=dict)  # {"site": {"portal": 3}, "kind": …, "year": …}
+    exact: bool = True  # False: ranking and facets cover only the best candidates
 
 
 def disjunctive_facets(groups, filters):

@@ -48,6 +48,7 @@ SCHEMA_VERSION = "4"
 TOKENIZER = "porter ascii tokenchars '_'"
 FTS_COLUMNS = ("title", "body", "title_f", "body_f", "numbers", "tags")
 WEIGHTS = (12.0, 3.0, 6.0, 1.0, 25.0, 0.0)  # bm25 weight of each FTS column
+CANDIDATES = 5000  # rank and count facets within this many newest matches (see _window_floor)
 LEAD_SYLLABLES = 150  # accented syllables of the body kept for exact-accent boosts
 _BM25 = "bm25(fts, " + ", ".join(str(w) for w in WEIGHTS) + ")"
 _COLUMNS = ", ".join(FTS_COLUMNS)
@@ -98,29 +99,32 @@ def match_expression(parsed, filters=None):
     """FTS5 MATCH text for a ParsedQuery and {facet: value} filters ("" when nothing to find).
 
     Every folded syllable is required (in a folded column or the numbers
-    column); a compact document number may stand in for all of them. Exact
-    syllables, adjacent-syllable phrases and the compact number are optional
-    boosts: `required AND (anchor OR boosts…)`, where the anchor is true for
-    every required row, keeps the rows of `required` while bm25 adds the
-    weight of each boost a row also contains. Filters are tags, ANDed.
+    column); a compact document number may stand in for all of them. Boosts
+    ride along inside each required syllable's group: `("dau" OR exact "đầu"
+    OR phrase "dau tu") AND ("tu" OR exact "tư")`. Each boost only matches
+    rows its syllable matches anyway (exact and lead columns are subsets of
+    the folded ones), so the rows are exactly the required ones, while bm25
+    adds the weight of every boost a row contains — and no phrase is repeated,
+    since bm25 pays a scan of the whole index per phrase for its IDF.
+    Filters are tags, ANDed.
     """
     if parsed.empty:
         return ""
-    folded = "{title_f body_f numbers} : "
-    required = folded + "(" + " AND ".join(map(_quote, parsed.folded)) + ")"
+    groups = []
+    exact_of = dict(zip(parsed.folded, parsed.exact, strict=False))
+    for position, syllable in enumerate(dict.fromkeys(parsed.folded)):
+        options = ["{title_f body_f numbers} : " + _quote(syllable)]
+        exact = exact_of.get(syllable)
+        if exact and exact in parsed.accented:
+            options.append("{title body} : " + _quote(exact))
+        if position < len(parsed.bigrams):
+            pair = parsed.bigrams[position].replace("_", " ")
+            options.append("{title_f body_f} : " + _quote(pair))
+        groups.append("(" + " OR ".join(options) + ")")
+    expression = " AND ".join(groups)
     if parsed.compact:
-        required = f"({required}) OR (numbers : {_quote(parsed.compact)})"
-    boosts = [f"{{title body}} : {_quote(t)}" for t in dict.fromkeys(parsed.accented)]
-    boosts += [
-        "{title_f body_f} : " + _quote(pair.replace("_", " "))
-        for pair in dict.fromkeys(parsed.bigrams)
-    ]
-    if parsed.compact:
-        boosts.append(f"numbers : {_quote(parsed.compact)}")
-    expression = f"({required})"
-    if boosts:
-        anchor = folded + _quote(parsed.folded[0])
-        expression += f" AND ({anchor} OR " + " OR ".join(boosts) + ")"
+        expression = f"({expression}) OR (numbers : {_quote(parsed.compact)})"
+    expression = f"({expression})"
     for name, value in (filters or {}).items():
         if value is not None:
             expression += f" AND tags : {_quote(tag(name, value))}"
@@ -298,10 +302,18 @@ class SQLiteBackend(SearchBackend):
         conn = self._reader()
         filters = request.filters()
         try:
-            groups = self._groups(conn, match_expression(parsed, {"lang": request.lang}))
+            unfiltered = match_expression(parsed, {"lang": request.lang})
+            floor = self._window_floor(conn, unfiltered)
+            groups = self._groups(conn, unfiltered, floor)
             total, facets = disjunctive_facets(groups, filters)
             expression = match_expression(parsed, {**filters, "lang": request.lang})
-            hits = self._page(conn, expression, request) if total else []
+            if floor is not None:  # a very common query: count exactly, rank the window
+                total = self._count(conn, expression)
+                if request.offset + request.size <= CANDIDATES:
+                    floor = self._window_floor(conn, expression)
+                else:
+                    floor = None  # deep pages rank everything (slow but right)
+            hits = self._page(conn, expression, request, floor) if total else []
         except sqlite3.Error as exc:
             raise BackendUnavailable(f"search index query failed: {exc}") from exc
         results = []
@@ -310,23 +322,46 @@ class SQLiteBackend(SearchBackend):
             hit["snippet"] = snippet_for(data, parsed)
             hit["title_html"] = highlight_title(data.get("title") or "", parsed)
             results.append(hit)
-        return SearchResults(total=total, hits=results, facets=facets)
+        return SearchResults(total=total, hits=results, facets=facets, exact=floor is None)
 
     @staticmethod
-    def _groups(conn, expression):
+    def _window_floor(conn, expression):
+        """Smallest rowid of the CANDIDATES most recently indexed matches; None if fewer match.
+
+        Ranking and facet counting cost time per matching row; a query that
+        matches most of a large index ("của", "tỉnh") ranks and counts facets
+        within its newest CANDIDATES matches instead, and stays fast.
+        """
+        row = conn.execute(
+            "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            (expression, CANDIDATES - 1),
+        ).fetchone()
+        return row[0] if row else None
+
+    @staticmethod
+    def _count(conn, expression):
+        return conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expression,)).fetchone()[
+            0
+        ]
+
+    @staticmethod
+    def _groups(conn, expression, floor=None):
         """(site, kind, year) → count for the rows of the expression (slim rows only)."""
         sql = (
             "SELECT d.site, d.kind, d.year, count(*) FROM fts JOIN docs AS d "
-            "ON d.rowid = fts.rowid WHERE fts MATCH ? GROUP BY d.site, d.kind, d.year"
+            "ON d.rowid = fts.rowid WHERE fts MATCH ? AND fts.rowid >= ? "
+            "GROUP BY d.site, d.kind, d.year"
         )
-        return [((site, kind, year), n) for site, kind, year, n in conn.execute(sql, [expression])]
+        rows = conn.execute(sql, [expression, floor or 0])
+        return [((site, kind, year), n) for site, kind, year, n in rows]
 
     @staticmethod
-    def _page(conn, expression, request):
+    def _page(conn, expression, request, floor=None):
         """The documents of one page, best first: rank inside FTS5, then read their JSON."""
         ranked = conn.execute(
-            f"SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY {_BM25} LIMIT ? OFFSET ?",  # noqa: S608
-            (expression, request.size, request.offset),
+            "SELECT rowid FROM fts WHERE fts MATCH ? AND rowid >= ? "  # noqa: S608
+            f"ORDER BY {_BM25} LIMIT ? OFFSET ?",
+            (expression, floor or 0, request.size, request.offset),
         ).fetchall()
         rowids = [rowid for (rowid,) in ranked]
         if not rowids:
