@@ -2,6 +2,11 @@
 # Install Debian's chromium for the browser tests when it is missing.
 # Playwright drives /usr/bin/chromium; it never downloads its own browser.
 set -euo pipefail
+# axe-core (pinned in package.json / package-lock.json) for the accessibility tests.
+if command -v npm >/dev/null 2>&1 && [ ! -f "$(dirname "$0")/../node_modules/axe-core/axe.min.js" ]; then
+    (cd "$(dirname "$0")/.." && npm ci --no-audit --no-fund --silent) \
+        || echo "npm ci failed; the axe-core checks will be skipped." >&2
+fi
 if command -v chromium >/dev/null 2>&1; then
     exit 0
 fi
