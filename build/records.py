@@ -37,6 +37,21 @@ Inside `fields`: dates are "YYYY-MM-DD" strings; amounts and areas are
 numbers; snippet values (topic, sector, location, area) are
 {"key": <stable key shared by both languages>, "name": <name in this language>}
 or None; choice values come with a translated "<name>_label".
+
+What export puts where (beyond the list above):
+- categories: [{slug, key, name}] (key == slug, the Vietnamese category's slug,
+  so both languages share it); AdministrativeUnit values (location, area) also
+  carry "level" and a translated "level_label".
+- Image dicts (record image, logo, maps, images, leaders' photo) all have the
+  `image` shape; their URLs are absolute (media copied into the site's output
+  under /media/images/ and /media/documents/ with content-hashed names).
+- news "related": [{id, title, url}] with absolute URLs, in the record's
+  language when a live translation exists.
+- body_html is the page's main text: StreamField body (news, page, home
+  introduction), rich text body (planning). It is "" for document, project,
+  procedure and qa records, whose text is in fields (*_html, steps, dossier).
+- Extra fields: planning "consultation_email", "links" [url]; project
+  "images" [image]; qa "category" and "category_label" (what the sender chose).
 """
 
 KINDS = (
@@ -90,6 +105,8 @@ FIELDS_BY_KIND = {
         "status_label",
         "maps",
         "consultation_deadline",
+        "consultation_email",
+        "links",
     ),
     "project": (
         "project_code",
@@ -113,6 +130,7 @@ FIELDS_BY_KIND = {
         "contact_email",
         "deadline",
         "featured",
+        "images",
     ),
     "procedure": (
         "code",
@@ -129,7 +147,16 @@ FIELDS_BY_KIND = {
         "online_url",
     ),
     # Published questions and answers; never any personal data of the sender.
-    "qa": ("question", "answer_html", "topic", "asked_date", "answered_date", "department"),
+    "qa": (
+        "question",
+        "answer_html",
+        "topic",
+        "asked_date",
+        "answered_date",
+        "department",
+        "category",
+        "category_label",
+    ),
     "home": (
         "agency_name",
         "short_description",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from cms.core.models import AdministrativeUnit, SiteHomePage, StandardPage, Topic
 from cms.documents.models import LegalDocumentIndexPage, LegalDocumentPage
+from cms.feedback.models import QuestionAnswerIndexPage, QuestionAnswerPage
 from cms.investment.models import InvestmentIndexPage, InvestmentProjectPage, Sector
 from cms.news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 from cms.planning.models import PlanningDocumentPage, PlanningIndexPage
@@ -182,6 +183,22 @@ def _procedure(page, scope):
     }
 
 
+def _question_answer(page, scope):
+    return {
+        "date": iso_datetime(page.answered_date),
+        "fields": {
+            "question": page.question,
+            "answer_html": scope.expand(page.answer),
+            "topic": scope.snippet(Topic, page.topic_id),
+            "asked_date": iso_date(page.asked_date),
+            "answered_date": iso_date(page.answered_date),
+            "department": scope.context.slug,
+            "category": page.category,
+            "category_label": choice_label(page, "category", scope.lang),
+        },
+    }
+
+
 def _nothing(page, scope):
     return {}
 
@@ -206,6 +223,8 @@ KIND_SPECS = {
     InvestmentProjectPage: KindSpec("project", _project),
     ProcedureIndexPage: KindSpec("procedure_index", _nothing),
     ProcedurePage: KindSpec("procedure", _procedure),
+    QuestionAnswerIndexPage: KindSpec("qa_index", _nothing),
+    QuestionAnswerPage: KindSpec("qa", _question_answer),
 }
 
 # Any other page type (none exist yet) is exported as a plain page without body.

@@ -23,6 +23,7 @@ from build.records import FIELDS_BY_KIND, KINDS
 from cms.core.models import AdministrativeUnit, SiteSettings, SocialLink, StandardPage, Topic
 from cms.core.translation import translate
 from cms.documents.models import LegalDocumentIndexPage, LegalDocumentPage
+from cms.feedback.models import QuestionAnswerIndexPage, QuestionAnswerPage
 from cms.investment.models import InvestmentIndexPage, InvestmentProjectPage, Sector
 from cms.news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 from cms.planning.models import PlanningDocumentPage, PlanningIndexPage
@@ -262,7 +263,21 @@ def _make_content(make_department):
             forms=[{"type": "document", "value": {"document": document.id, "title": "Mẫu đơn"}}],
         ),
     )
+    question = publish_child(
+        child(QuestionAnswerIndexPage, home),
+        QuestionAnswerPage(
+            title="Hỏi về thủ tục đầu tư",
+            slug="hoi-thu-tuc",
+            question="Thủ tục cấp giấy chứng nhận mất bao lâu?",
+            answer=f'<p>Xem <a linktype="page" id="{procedure.id}">thủ tục</a>.</p>',
+            topic=topic,
+            category="procedure",
+            asked_date=datetime.date(2026, 11, 1),
+            answered_date=datetime.date(2026, 11, 5),
+        ),
+    )
     return {
+        "question": question,
         "portal": portal,
         "department": department,
         "home": home,
@@ -311,7 +326,17 @@ def test_records_follow_the_contract_and_survive_json(content, tmp_path):
         assert record["url"].startswith(f"/{record['lang']}/") and record["url"].endswith("/")
         assert set(FIELDS_BY_KIND.get(record["kind"], ())) <= set(record["fields"])
     kinds = {(record["lang"], record["kind"]) for record in records}
-    for kind in ("home", "page", "news_index", "news", "document", "planning", "project"):
+    for kind in (
+        "home",
+        "page",
+        "news_index",
+        "news",
+        "document",
+        "planning",
+        "project",
+        "qa",
+        "qa_index",
+    ):
         assert ("vi", kind) in kinds
     assert ("vi", "procedure") in kinds
     assert ("en", "news") in kinds and ("en", "home") in kinds
@@ -439,6 +464,24 @@ def test_typed_fields_snippets_and_labels(content, tmp_path):
     assert procedure["fields"]["steps"] == [{"title": "Nộp hồ sơ", "description": "Trực tuyến"}]
     assert procedure["attachments"][0]["title"] == "Mẫu đơn"
     assert procedure["fields"]["online_level"] == "full"
+
+
+def test_question_and_answer(content, tmp_path):
+    records = by_id(export_site("so-khdt", tmp_path / "out", base_urls=BASE_URLS))
+    record = records[str(content["question"].id)]
+    assert record["kind"] == "qa"
+    assert record["parent_id"] in records
+    assert records[record["parent_id"]]["kind"] == "qa_index"
+    fields = record["fields"]
+    assert fields["question"] == "Thủ tục cấp giấy chứng nhận mất bao lâu?"
+    assert fields["answer_html"] == (
+        '<p>Xem <a href="http://127.0.0.1:8080/so-khdt/vi/thu-tuc-hanh-chinh/cap-gcn/">'
+        "thủ tục</a>.</p>"
+    )
+    assert fields["topic"] == {"key": "ke-hoach", "name": "Kế hoạch"}
+    assert (fields["asked_date"], fields["answered_date"]) == ("2026-11-01", "2026-11-05")
+    assert fields["department"] == "so-khdt"
+    assert record["date"] == "2026-11-05T00:00:00+07:00"
 
 
 def test_choice_labels_follow_the_record_language(
