@@ -209,6 +209,9 @@ class SearchAPI:
         return {
             "query": request.text,
             "total": results.total,
+            # True when the query matched so much that ranking and facet counts
+            # cover only the newest candidates (the total stays exact).
+            "approximate": not results.exact,
             "page": request.page,
             "size": request.size,
             "results": hits,
