@@ -5,6 +5,7 @@ templates, no tag/category/author/archive pages, no default feeds); the
 records generator from generator.py does all the work.
 """
 
+import logging
 import tempfile
 from pathlib import Path
 
@@ -61,6 +62,11 @@ NO_PELICAN_OUTPUT = dict.fromkeys(PELICAN_SAVE_AS, "")
 NO_FEEDS = dict.fromkeys(PELICAN_FEEDS)
 
 console.quiet = True  # Pelican prints a "Done: processed 0 articles" line otherwise
+# Pelican builds its reStructuredText reader even when no .rst file exists and
+# warns that docutils has no Vietnamese; nothing here is reStructuredText.
+logging.getLogger("pelican.readers").addFilter(
+    lambda record: "Docutils has no localization" not in record.getMessage()
+)
 
 
 def pelican_settings(job, content_dir):
