@@ -9,7 +9,7 @@ Order of work, and why a failure at any point leaves a consistent live site:
    everything it references is;
 3. delete stale files (pages first, assets last), only when every upload
    succeeded, so an old page still being served never loses its assets;
-4. write the manifest last.
+4. write the manifest last (not at all when nothing changed).
 
 A publish that stops part-way leaves old pages with their old assets, possibly
 some new assets (harmless: new names or identical bytes) and possibly some new
@@ -116,10 +116,12 @@ def publish_site(
             raise fail("deleting stale files", error) from error
         result.deleted = len(plan.deletes)
 
-    try:
-        target.write_manifest(slug, dump_manifest(slug, manifest, _now()))
-    except TargetError as error:
-        raise fail("writing the manifest", error) from error
+    # Nothing changed and the manifest already says so: write nothing at all.
+    if plan.uploads or plan.deletes or manifest != recorded:
+        try:
+            target.write_manifest(slug, dump_manifest(slug, manifest, _now()))
+        except TargetError as error:
+            raise fail("writing the manifest", error) from error
 
     result.seconds = time.monotonic() - started
     logger.info(result.log_line())
