@@ -33,8 +33,8 @@ COPY . .
 RUN SECRET_KEY=collectstatic-only-build-step-key-not-used-at-run-time-0123456789 \
     DEBUG=0 ALLOWED_HOSTS=localhost \
     python manage.py collectstatic --noinput -v0 \
-    && mkdir -p /srv/var /srv/media /srv/dist /srv/feedback \
-    && chown cong:cong /srv/var /srv/media /srv/dist /srv/feedback \
+    && mkdir -p /srv/var /srv/media /srv/dist /srv/feedback /srv/nginx-map \
+    && chown cong:cong /srv/var /srv/media /srv/dist /srv/feedback /srv/nginx-map \
     && chmod 0755 docker/entrypoint.sh
 
 # Numeric ids so an orchestrator can verify runAsNonRoot.

@@ -6,10 +6,10 @@
 # two containers never migrate at once.
 set -eu
 
-# The web service maps each site's hostnames to its published folder with a
-# file generated from sites/*.toml; write it where nginx reads it.
-if [ -d "${VAR_DIR:-}" ] && [ -w "${VAR_DIR}" ]; then
-    python docker/sites_map.py sites "${VAR_DIR}/nginx/sites.map"
+# The web service maps each site's hostnames to its folder with a file
+# generated from sites/*.toml (SITES_MAP_FILE, on a volume nginx reads).
+if [ -n "${SITES_MAP_FILE:-}" ]; then
+    python docker/sites_map.py sites "${SITES_MAP_FILE}"
 fi
 
 if [ "${MIGRATE_ON_START:-0}" = "1" ]; then

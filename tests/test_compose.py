@@ -573,26 +573,40 @@ def test_nginx_files_it_includes_are_mounted():
         assert mount_containing(mounts, path), f"nginx includes {path}, which is not mounted"
 
 
-def test_nginx_serves_the_volume_the_builders_publish_into():
+def test_nginx_serves_the_build_output_of_the_builders():
     root = re.search(r"^\s*root\s+([^;\s]+);", nginx_conf(), re.M).group(1)
-    fixed_prefix = root.split("$", 1)[0]
-    mount = mount_containing(nginx_mounts(), fixed_prefix.rstrip("/"))
+    fixed_prefix = root.split("$", 1)[0].rstrip("/")
+    mount = mount_containing(nginx_mounts(), fixed_prefix)
     assert mount and not is_bind_mount(mount[0]), f"nginx root {root} is not on a volume"
-    assert mount[2], "the web service must mount the published sites read-only"
+    assert mount[2], "the web service must mount the sites read-only"
+    relative = fixed_prefix[len(mount[1].rstrip("/")) :]
+    env = example_env_with_secrets()
     for builder in ("cms", "worker"):
-        builder_mounts = {src: (tgt, ro) for src, tgt, ro in volume_mounts(services()[builder])}
+        service = services()[builder]
+        builder_mounts = {src: (tgt, ro) for src, tgt, ro in volume_mounts(service)}
         assert mount[0] in builder_mounts, f"{builder} does not write into {mount[0]}"
-        assert not builder_mounts[mount[0]][1], f"{builder} mounts {mount[0]} read-only"
+        target, read_only = builder_mounts[mount[0]]
+        assert not read_only, f"{builder} mounts {mount[0]} read-only"
+        # The builders write DIST_DIR/<slug>/; nginx serves <that folder>/$site.
+        assert service_env(service, env)["DIST_DIR"] == target.rstrip("/") + relative
 
 
 def test_nginx_reads_the_sites_map_where_the_entrypoint_writes_it():
     entrypoint = (ROOT / "docker" / "entrypoint.sh").read_text(encoding="utf-8")
-    written = re.search(r'sites_map\.py\s+\S+\s+"\$\{VAR_DIR\}(/[^"]+)"', entrypoint).group(1)
-    cms = services()["cms"]
-    var_dir = service_env(cms, example_env_with_secrets())["VAR_DIR"]
-    volume = {tgt: src for src, tgt, _ in volume_mounts(cms)}[var_dir]
-    web_target = next(tgt for src, tgt, _ in nginx_mounts() if src == volume)
-    assert f"include {web_target}{written};" in nginx_conf()
+    variable = re.search(r'sites_map\.py\s+\S+\s+"\$\{(\w+)\}"', entrypoint).group(1)
+    writers = [
+        (name, service_env(service, example_env_with_secrets())[variable], service)
+        for name, service in app_services().items()
+        if variable in (service.get("environment") or {})
+    ]
+    assert writers, f"no service sets {variable}: nginx would have no hostname map"
+    for name, path, service in writers:
+        source, target, read_only = mount_containing(volume_mounts(service), path)
+        assert not is_bind_mount(source) and not read_only, f"{name} cannot write {path}"
+        web_target = next((tgt for src, tgt, _ in nginx_mounts() if src == source), None)
+        assert web_target, f"the web service does not mount {source}"
+        assert f"include {web_target}{path[len(target) :]};" in nginx_conf()
+        assert name in waits_for(nginx_service_name()), "nginx must start after the map exists"
 
 
 def test_every_nginx_location_that_sets_headers_repeats_the_security_headers():
