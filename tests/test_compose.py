@@ -632,3 +632,38 @@ def test_security_headers_are_complete():
     assert values["X-Content-Type-Options"] == "nosniff"
     assert values["Referrer-Policy"]
     assert values["Strict-Transport-Security"].startswith("max-age=")
+
+
+def csp_directives(policy):
+    directives = {}
+    for part in policy.split(";"):
+        words = part.split()
+        if words:
+            directives[words[0]] = words[1:]
+    return directives
+
+
+def allows(header_sources, source):
+    if source in header_sources:
+        return True
+    scheme = source.split("://", 1)[0] + ":" if "://" in source else None
+    return scheme in header_sources
+
+
+def test_the_header_policy_is_no_narrower_than_the_pages_own_policy():
+    # Browsers enforce the header and the page's <meta> policy together: a
+    # header stricter than the page would block what the page legitimately loads.
+    from build.render import make_csp
+
+    headers = (ROOT / "docker" / "nginx" / "security-headers.conf").read_text(encoding="utf-8")
+    header = csp_directives(re.search(r'Content-Security-Policy\s+"([^"]+)"', headers).group(1))
+    page = csp_directives(
+        make_csp(
+            "https://tim-kiem.tayninh.gov.vn/api/search",
+            ["https://tayninh.gov.vn", "https://sokhdt.tayninh.gov.vn"],
+        )
+    )
+    for directive, sources in page.items():
+        allowed = header.get(directive, header["default-src"])
+        for source in sources:
+            assert allows(allowed, source), f"header {directive} blocks the page's {source}"
