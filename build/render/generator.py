@@ -10,6 +10,7 @@ overrides, i18n extension) and writes one language of one site.
 import json
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
@@ -86,6 +87,17 @@ class RecordsGenerator(Generator):
             "site_context": self.view.context,
             "site_names": self.job.get("site_names") or {},
         }
+        # The menu and footer are the same on every page of a language: render them
+        # once and hand them to each page as ready HTML (the bulk of a page's work).
+        self.common["chrome"] = {
+            "nav": Markup(self.get_template("_nav").render(self.common)),  # noqa: S704 - autoescaped
+            "footer": Markup(self.get_template("_footer").render(self.common)),  # noqa: S704
+        }
+        self.news_by_category = {}
+        for other in self.view.items["news"]:
+            if not other.get("canonical"):
+                for category in other.get("categories") or ():
+                    self.news_by_category.setdefault(category.get("slug"), []).append(other)
         self.job["result"] = {"files": 0}
 
     def generate_output(self, writer):
@@ -205,14 +217,15 @@ class RecordsGenerator(Generator):
                     related.append({"title": found["title"], "url": self.view.href(found)})
         if related:
             return related[:RELATED_COUNT]
-        slugs = {c.get("slug") for c in record.get("categories") or ()}
-        for other in self.view.items["news"]:
-            if other is record or other.get("canonical"):
-                continue
-            if slugs & {c.get("slug") for c in other.get("categories") or ()}:
-                related.append({"title": other["title"], "url": self.view.href(other)})
-                if len(related) == RELATED_COUNT:
-                    break
+        # newest articles sharing a category (lists are newest first)
+        seen = {record["id"]}
+        for category in record.get("categories") or ():
+            for other in self.news_by_category.get(category.get("slug"), ()):
+                if other["id"] not in seen:
+                    seen.add(other["id"])
+                    related.append({"title": other["title"], "url": self.view.href(other)})
+                    if len(related) == RELATED_COUNT:
+                        return related
         return related
 
     # Listings ------------------------------------------------------------------
