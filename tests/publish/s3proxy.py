@@ -22,6 +22,8 @@ class S3Proxy:
         self._budget = None  # None: up; an int: requests left before going down
         self._drops = 0  # requests to drop before answering again (a transient fault)
         self.dropped = 0
+        self._throttles = 0  # requests to answer with 503 SlowDown
+        self.throttled = 0
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -33,6 +35,9 @@ class S3Proxy:
             def _forward(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else None
+                if proxy._throttle():
+                    self._slow_down()
+                    return
                 if not proxy._admit(self.command, self.path):
                     # Down: drop the connection without a response.
                     self.close_connection = True
@@ -58,6 +63,18 @@ class S3Proxy:
                     self.wfile.write(data)
                 upstream.close()
 
+            def _slow_down(self):
+                body = (
+                    b"<?xml version='1.0' encoding='UTF-8'?><Error><Code>SlowDown</Code>"
+                    b"<Message>Please reduce your request rate.</Message></Error>"
+                )
+                self.send_response(503, "Slow Down")
+                self.send_header("Content-Type", "application/xml")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(body)
+
             do_GET = do_PUT = do_POST = do_DELETE = do_HEAD = _forward
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -66,6 +83,19 @@ class S3Proxy:
         self.url = f"http://127.0.0.1:{self.port}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self._thread.start()
+
+    def _throttle(self):
+        with self._lock:
+            if self._throttles > 0:
+                self._throttles -= 1
+                self.throttled += 1
+                return True
+            return False
+
+    def throttle_next(self, count):
+        """Answer the next ``count`` requests with 503 SlowDown, as S3 does under load."""
+        with self._lock:
+            self._throttles = count
 
     def _admit(self, method, path):
         with self._lock:

@@ -168,3 +168,33 @@ def test_transient_errors_are_retried_with_backoff(site_dir, proxy, bucket, dire
     objects = live_objects(direct_s3, bucket)
     assert objects[NEW_CSS][1] == b"body{color:#456}"
     assert OLD_CSS not in objects
+
+
+def test_throttling_is_retried(site_dir, proxy, bucket, direct_s3, aws_env):
+    """S3 answers 503 SlowDown four times in a row: the publish waits and goes on."""
+    target = open_target(
+        f"s3://{bucket}/{PREFIX}",
+        endpoint_url=proxy.url,
+        max_attempts=3,
+        extra_retries=1,
+        backoff_seconds=0.05,
+        max_workers=1,
+    )
+    proxy.throttle_next(4)
+    result = publish_site(site_dir, "portal", target)
+    assert proxy.throttled == 4
+    assert result.uploaded == len(SAMPLE_SITE)
+    assert len(live_objects(direct_s3, bucket)) == len(SAMPLE_SITE) + 1
+
+
+def test_throttling_that_does_not_stop_is_a_clear_error(site_dir, proxy, bucket, aws_env):
+    target = open_target(
+        f"s3://{bucket}/{PREFIX}",
+        endpoint_url=proxy.url,
+        max_attempts=2,
+        extra_retries=1,
+        backoff_seconds=0.01,
+    )
+    proxy.throttle_next(1000)
+    with pytest.raises(PublishError, match="reading what is live: GetObject returned SlowDown"):
+        publish_site(site_dir, "portal", target)
