@@ -47,9 +47,27 @@ def _build_fold_table():
     for code in range(0x0300, 0x0370):  # stray combining marks (text that was not NFC)
         table[code] = None
     table.update({ord("đ"): "d", ord("Đ"): "D", ord("ð"): "d", ord("Ð"): "D"})
+    table.update(_SPACE_TABLE)
     return table
 
 
+def _build_space_table():
+    """Punctuation and symbols outside ASCII (and "_") → space, one char for one char.
+
+    The embedded index's tokenizer splits only on ASCII punctuation; after this
+    table it splits Vietnamese text where `tokens()` does ("đầu–tư", «…», “…”).
+    """
+    table = {ord("_"): " "}
+    for start, end in [(0x00A0, 0x00C0), (0x2000, 0x2070), (0x3000, 0x3040), (0xFF01, 0xFF10)]:
+        for code in range(start, end):
+            if not chr(code).isalnum():
+                table[code] = " "
+    table[ord("×")] = " "
+    table[ord("÷")] = " "
+    return table
+
+
+_SPACE_TABLE = _build_space_table()
 _FOLD_TABLE = _build_fold_table()
 
 
@@ -66,8 +84,13 @@ def lower_nfc(text):
 
 
 def fold_lowered(text):
-    """Fold text that is already NFC and lower case."""
+    """Fold text that is already NFC and lower case (punctuation becomes space)."""
     return text.translate(_FOLD_TABLE)
+
+
+def spaced(text):
+    """Non-ASCII punctuation and "_" replaced by spaces, accents kept."""
+    return text.translate(_SPACE_TABLE)
 
 
 def fold(text):

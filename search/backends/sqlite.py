@@ -2,15 +2,16 @@
 
 Each document is indexed in several columns so one MATCH finds, filters and ranks:
 
-    title, body       accented syllables as written  → exact-accent matches rank first
+    title, body       text with its accents          → exact-accent matches rank first
                       (body: summary and the lead of the text, where accents matter most)
     title_f, body_f   folded text (đ → d, no marks)  → "dau tu" finds "đầu tư"; phrase
                       boosts ("dau tu" adjacent) rank phrases above scattered syllables
     numbers           document-number variants       → "2513khubnd" finds 2513/KH-UBND
     tags              s_<site> l_<lang> k_<kind> y_<year>, weight 0 → filters inside FTS5
 
-Columns hold pre-tokenised text (search/text.py splits and folds it in
-Python), so FTS5's fast `ascii` tokenizer only splits on spaces; `porter`
+Columns hold text lower-cased and folded in Python (search/text.py, which
+also turns non-ASCII punctuation into spaces), so FTS5's fast `ascii`
+tokenizer splits it where the query parser does; `porter`
 over it stems English words ("investments" → "invest"); Vietnamese syllables
 are short and carry no English suffixes, so the stemmer leaves them alone.
 
@@ -41,15 +42,15 @@ from pathlib import Path
 
 from ..documents import SearchDocument, hash_json
 from ..snippets import highlight_title, snippet_for
-from ..text import fold_lowered, lower_nfc, number_variants, parse_query, tokens
+from ..text import fold_lowered, lower_nfc, number_variants, parse_query, spaced
 from .base import BackendUnavailable, SearchBackend, SearchResults, disjunctive_facets
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 TOKENIZER = "porter ascii tokenchars '_'"
 FTS_COLUMNS = ("title", "body", "title_f", "body_f", "numbers", "tags")
 WEIGHTS = (12.0, 3.0, 6.0, 1.0, 25.0, 0.0)  # bm25 weight of each FTS column
 CANDIDATES = 5000  # rank and count facets within this many newest matches (see _window_floor)
-LEAD_SYLLABLES = 150  # accented syllables of the body kept for exact-accent boosts
+LEAD_CHARS = 1000  # characters of summary + body kept with accents for exact-accent boosts
 _BM25 = "bm25(fts, " + ", ".join(str(w) for w in WEIGHTS) + ")"
 _COLUMNS = ", ".join(FTS_COLUMNS)
 
@@ -132,20 +133,24 @@ def match_expression(parsed, filters=None):
 
 
 def _index_row(doc):
-    """Pre-tokenised values of the FTS columns for one SearchDocument (a pure function)."""
+    """Values of the FTS columns for one SearchDocument (a pure function).
+
+    Text is lower-cased, folded and stripped of non-ASCII punctuation here;
+    the `ascii` tokenizer then splits it exactly where text.tokens() would.
+    """
     extra = " ".join([doc.summary, " ".join(doc.categories), " ".join(doc.keywords)])
     title, body = lower_nfc(doc.title), lower_nfc(f"{extra} {doc.body}")
-    title_folded, body_folded = tokens(fold_lowered(title)), tokens(fold_lowered(body))
-    # Only syllables with diacritics: an unaccented one would repeat its folded form.
-    title_exact = [t for t in tokens(title) if not t.isascii()]
-    body_exact = [t for t in tokens(body) if not t.isascii()][:LEAD_SYLLABLES]
     numbers = [v for number in doc.numbers() for v in number_variants(number)]
     tags = [tag("site", doc.site), tag("lang", doc.lang), tag("kind", doc.kind)]
     if doc.year is not None:
         tags.append(tag("year", doc.year))
-    return tuple(
-        " ".join(column)
-        for column in (title_exact, body_exact, title_folded, body_folded, numbers, tags)
+    return (
+        spaced(title),
+        spaced(body[:LEAD_CHARS]),
+        fold_lowered(title),
+        fold_lowered(body),
+        " ".join(numbers),
+        " ".join(tags),
     )
 
 

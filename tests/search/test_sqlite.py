@@ -66,3 +66,11 @@ def test_match_expressions_quote_every_token():
     assert expression.count('"') % 2 == 0
     assert 'tags : "s_so_khdt"' in expression and 'tags : "y_2024"' in expression
     assert "*" not in expression
+
+
+def test_words_joined_by_unicode_punctuation_are_found_apart(backend):
+    record = make_record("portal", 77, "Chương trình “Xúc–tiến” «thương_mại»")
+    backend.upsert(documents_from_records([record], "https://p.example", "P"))
+    assert [h["id"] for h in backend.search(SearchRequest(text="xuc tien thuong mai")).hits] == [
+        "portal/vi/77"
+    ]

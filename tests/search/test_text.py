@@ -69,3 +69,9 @@ def test_highlight_centres_on_the_matches_of_a_long_text():
     assert html.startswith("…") and html.endswith("…")
     assert "<mark>đầu</mark> <mark>tư</mark> <mark>công</mark>" in html
     assert len(html) < 300
+
+
+def test_non_ascii_punctuation_becomes_space_when_folding():
+    folded = fold("“Đầu–tư” «công»_năm\u00a02025")
+    assert folded.split() == ["dau", "tu", "cong", "nam", "2025"]
+    assert len(folded) == len("“Đầu–tư” «công»_năm\u00a02025"), "snippets rely on equal length"
