@@ -110,3 +110,23 @@ def test_default_target_comes_from_the_site_files(dist):
     assert load_site_config("portal").publish_target == "local"
     out, _ = run("--site", "portal")
     assert "publish site=portal" in out and "already live" in out
+
+
+def test_target_for_site_resolves_specs(tmp_path, monkeypatch):
+    from build.publish import LocalFolderTarget
+    from build.publish.s3 import S3Target
+    from build.publish.sites import target_for_site
+
+    dist_dir = tmp_path / "dist"
+    assert target_for_site("portal", dist_dir, spec="local").root == dist_dir.absolute()
+    assert target_for_site("portal", dist_dir).same_as_source("portal", dist_dir / "portal")
+    monkeypatch.chdir(tmp_path)
+    folder = target_for_site("portal", dist_dir, spec="www")
+    assert isinstance(folder, LocalFolderTarget) and folder.root == tmp_path / "www"
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "x")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "y")
+    s3 = target_for_site("portal", dist_dir, spec="s3://bucket/a/b/", endpoint_url="http://h:1")
+    assert isinstance(s3, S3Target) and (s3.bucket, s3.prefix) == ("bucket", "a/b")
+    assert s3.key("portal", "vi/index.html") == "a/b/portal/vi/index.html"
+    with pytest.raises(ValueError, match="has no bucket"):
+        target_for_site("portal", dist_dir, spec="s3:///x")

@@ -6,11 +6,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from build.publish import PublishError, open_target, publish_site
+from build.publish import PublishError, publish_site
+from build.publish.sites import target_for_site
+from build.siteconfig import SiteConfigError
 
-# The site file's `publish.target = "local"`: dist/ itself is what serve_sites
-# (or a web server pointed at it) serves, so there is nothing to copy.
-LOCAL = "local"
 PLAN_LINES_SHOWN = 50
 
 
@@ -48,10 +47,11 @@ class Command(BaseCommand):
         failures = []
         for slug in slugs:
             try:
-                if target:
-                    site_target = open_target(dist_dir if target == LOCAL else target)
-                else:
-                    site_target = self._open(self._configured_target(slug), dist_dir)
+                site_target = target_for_site(
+                    slug, dist_dir, spec=target, project_dir=settings.BASE_DIR
+                )
+            except SiteConfigError as error:
+                raise CommandError(f"site {slug!r}: {error}") from error
             except ValueError as error:
                 raise CommandError(str(error)) from error
             try:
@@ -87,24 +87,6 @@ class Command(BaseCommand):
                 f"not built: {', '.join(unknown)} (built sites: {', '.join(built) or 'none'})"
             )
         return list(dict.fromkeys(wanted))
-
-    def _configured_target(self, slug):
-        try:
-            from build.siteconfig import SiteConfigError, load_site_config
-        except ImportError:
-            return LOCAL
-        try:
-            return load_site_config(slug).publish_target or LOCAL
-        except SiteConfigError as error:
-            raise CommandError(f"site {slug!r}: {error}") from error
-
-    def _open(self, spec, dist_dir):
-        if spec == LOCAL:
-            return open_target(dist_dir)
-        if "://" not in spec and not Path(spec).expanduser().is_absolute():
-            # Relative folders in site files are relative to the project, not the cwd.
-            spec = str(Path(settings.BASE_DIR) / spec)
-        return open_target(spec)
 
     def _show_plan(self, plan):
         lines = [f"  {upload.reason:8} {upload.path}" for upload in plan.uploads]
