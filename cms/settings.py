@@ -158,20 +158,6 @@ AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(env_str("AXES_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_SENSITIVE_PARAMETERS = ["password"]
-
-# Login lockout (django-axes): AXES_FAILURE_LIMIT failed logins for one
-# username from one address lock that pair for AXES_COOLOFF_HOURS; the right
-# password is refused meanwhile. Behind a proxy every client has the proxy's
-# address, so this then amounts to a lock per username (docs/security.md).
-AUTHENTICATION_BACKENDS = [
-    "cms.core.auth_backends.LoginLockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = float(env_str("AXES_COOLOFF_HOURS", "1"))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 
 # Optional TOTP two-factor sign-in (cms/core/two_factor.py): accounts with an
