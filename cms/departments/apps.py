@@ -6,3 +6,13 @@ class DepartmentsConfig(AppConfig):
     name = "cms.departments"
     label = "departments"
     verbose_name = _("Departments")
+
+    def ready(self):
+        from wagtail.models import ReferenceIndex
+
+        from cms.core.models import SiteSettings
+
+        # Wagtail indexes references from pages, images and documents only.
+        # Site settings use images too (banner): indexing them lets the API
+        # treat a banner as public media and shows the use in "Usage".
+        ReferenceIndex.register_model(SiteSettings)
