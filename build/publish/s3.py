@@ -49,6 +49,8 @@ _RETRYABLE_CODES = {
 _MISSING_CODES = {"NoSuchKey", "404", "NotFound"}
 _PLAIN_MD5_ETAG = re.compile(r"[0-9a-f]{32}")
 _DELETE_BATCH = 1000  # the DeleteObjects limit
+_IN_MEMORY_LIMIT = 16 * 1024 * 1024
+_MAX_SINGLE_PUT = 5 * 1024**3
 
 
 _loader = None
@@ -189,22 +191,33 @@ class S3Target(PublishTarget):
         )
 
     def put(self, slug, source):
-        try:
-            data = source.read_bytes()
-        except OSError as error:
-            raise TargetError(f"cannot read the build output: {error.strerror}") from error
+        if source.size > _MAX_SINGLE_PUT:
+            raise TargetError(
+                f"{source.size} bytes is more than one PutObject takes (5 GiB)", path=source.path
+            )
         request = {
             "Bucket": self.bucket,
             "Key": self.key(slug, source.path),
-            "Body": data,
             "ContentType": source.content_type,
             "CacheControl": source.cache_control,
-            "ContentMD5": _content_md5(data),
             "Metadata": {"sha256": source.sha256},
         }
         if source.redirect:
             request["WebsiteRedirectLocation"] = self.redirect_location(slug, source.redirect)
-        response = self._call("put_object", path=source.path, **request)
+        try:
+            if source.data is not None or source.size <= _IN_MEMORY_LIMIT:
+                data = source.read_bytes()
+                request["ContentMD5"] = _content_md5(data)
+                response = self._call("put_object", path=source.path, Body=data, **request)
+            else:
+                # Large documents and videos are streamed, not held in memory.
+                request["ContentMD5"] = base64.b64encode(bytes.fromhex(source.md5)).decode()
+                with open(source.abspath, "rb") as body:
+                    response = self._call(
+                        "put_object", path=source.path, rewind=body, Body=body, **request
+                    )
+        except OSError as error:
+            raise TargetError(f"cannot read the build output: {error.strerror}") from error
         return response["ETag"]
 
     def redirect_location(self, slug, location):
@@ -239,10 +252,12 @@ class S3Target(PublishTarget):
 
     # -- one call, with our retries and a clean error ----------------------------
 
-    def _call(self, operation, *, path=None, missing_ok=False, **request):
+    def _call(self, operation, *, path=None, missing_ok=False, rewind=None, **request):
         method = getattr(self.client, operation)
         for attempt in range(self.extra_retries + 1):
             last = attempt == self.extra_retries
+            if rewind is not None:
+                rewind.seek(0)  # a streamed body read by a failed attempt starts again
             try:
                 return method(**request)
             except ClientError as error:

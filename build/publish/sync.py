@@ -19,6 +19,7 @@ fingerprint and finishes the job.
 """
 
 import logging
+import re
 import time
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from datetime import UTC, datetime
@@ -29,6 +30,8 @@ from .plan import make_plan, scan_paths, scan_source
 from .state import ManifestEntry, dump_manifest
 
 logger = logging.getLogger("cong.publish")
+# A slug becomes a folder and a key prefix: no separators, no dot-only names.
+_SLUG = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
 
 def publish_site(
@@ -53,6 +56,8 @@ def publish_site(
     objects written by another tool).  Returns a PublishResult and logs one
     line with the figures; raises PublishError naming the step and the file.
     """
+    if not _SLUG.fullmatch(slug or ""):
+        raise ValueError(f"invalid site slug {slug!r}")
     started = time.monotonic()
     result = PublishResult(site=slug, target=target.url, dry_run=dry_run)
 

@@ -21,6 +21,7 @@ class S3Proxy:
         self._lock = threading.Lock()
         self._budget = None  # None: up; an int: requests left before going down
         self._drops = 0  # requests to drop before answering again (a transient fault)
+        self._drop_method = None  # only drop requests of this method
         self.dropped = 0
         self._throttles = 0  # requests to answer with 503 SlowDown
         self.throttled = 0
@@ -99,7 +100,7 @@ class S3Proxy:
 
     def _admit(self, method, path):
         with self._lock:
-            if self._drops > 0:
+            if self._drops > 0 and self._drop_method in (None, method):
                 self._drops -= 1
                 self.dropped += 1
                 return False
@@ -115,10 +116,11 @@ class S3Proxy:
         with self._lock:
             self._budget = count
 
-    def drop_next(self, count):
-        """Drop the next ``count`` requests, then answer normally (a short outage)."""
+    def drop_next(self, count, method=None):
+        """Drop the next ``count`` requests (of ``method``), then answer normally."""
         with self._lock:
             self._drops = count
+            self._drop_method = method
 
     def come_back(self):
         with self._lock:

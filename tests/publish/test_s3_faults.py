@@ -198,3 +198,29 @@ def test_throttling_that_does_not_stop_is_a_clear_error(site_dir, proxy, bucket,
     proxy.throttle_next(1000)
     with pytest.raises(PublishError, match="reading what is live: GetObject returned SlowDown"):
         publish_site(site_dir, "portal", target)
+
+
+def test_a_large_file_is_streamed_and_resent_whole_after_a_drop(
+    tmp_path, proxy, bucket, direct_s3, aws_env
+):
+    big = bytes(range(256)) * (17 * 4096)  # 17 MiB: above the in-memory limit
+    site = write_site(tmp_path / "dist/portal", {"media/ban-do-quy-hoach.pdf": big})
+    target = open_target(
+        f"s3://{bucket}/{PREFIX}",
+        endpoint_url=proxy.url,
+        max_attempts=1,  # the drop is retried by our own loop: the file is sent whole again
+        extra_retries=1,
+        backoff_seconds=0.01,
+    )
+    proxy.drop_next(1, method="PUT")
+    assert publish_site(site, "portal", target).uploaded == 1
+    assert proxy.dropped == 1
+    key = f"{PREFIX}/portal/media/ban-do-quy-hoach.pdf"
+    stored = direct_s3.get_object(Bucket=bucket, Key=key)
+    assert stored["ContentType"] == "application/pdf"
+    assert hashlib.sha256(stored["Body"].read()).hexdigest() == hashlib.sha256(big).hexdigest()
+
+
+def test_an_invalid_slug_is_refused(site_dir, tmp_path):
+    with pytest.raises(ValueError, match="invalid site slug"):
+        publish_site(site_dir, "../etc", open_target(tmp_path / "live"))
