@@ -4,7 +4,9 @@ Matching folds both sides, so "dau tu" marks "đầu tư" in the original text;
 the snippet always shows the original accents.
 """
 
+import re
 import unicodedata
+from functools import lru_cache
 from html import escape
 
 from .text import _FOLD_TABLE, _TOKEN_RE
@@ -17,15 +19,21 @@ def _folded_same_length(text):
     return folded if len(folded) == len(text) else None
 
 
+@lru_cache(maxsize=256)
+def _terms_pattern(terms):
+    """One regex finding any of the (folded) terms as a whole syllable."""
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
 def _matches(text, terms):
     """(start, end, term) of every syllable of `text` whose folded form is a query term."""
+    if not terms:
+        return []
     folded = _folded_same_length(text)
     if folded is not None:
-        return [
-            (m.start(), m.end(), m.group())
-            for m in _TOKEN_RE.finditer(folded)
-            if m.group() in terms
-        ]
+        pattern = _terms_pattern(frozenset(terms))
+        return [(m.start(), m.end(), m.group()) for m in pattern.finditer(folded)]
     found = []
     for m in _TOKEN_RE.finditer(text):
         word = m.group().lower().translate(_FOLD_TABLE)

@@ -46,17 +46,20 @@ def disjunctive_facets(groups, filters):
     Returns (total matching all filters, facets).
     """
     facets = {name: {} for name in FACETS}
+    wanted = [filters.get(name) for name in FACETS]
     total = 0
     for values, count in groups:
-        row = dict(zip(FACETS, values, strict=True))
-        failing = [name for name, wanted in filters.items() if row[name] != wanted]
+        failing = [i for i, want in enumerate(wanted) if want is not None and values[i] != want]
         if not failing:
             total += count
-        for name in FACETS:
-            if row[name] is None or any(f != name for f in failing):
+        elif len(failing) > 1:
+            continue  # fails two filters: counts for no facet
+        for i, name in enumerate(FACETS):
+            if values[i] is None or (failing and failing[0] != i):
                 continue
-            key = str(row[name])
-            facets[name][key] = facets[name].get(key, 0) + count
+            counts = facets[name]
+            key = str(values[i])
+            counts[key] = counts.get(key, 0) + count
     return total, {name: dict(sorted(counts.items())) for name, counts in facets.items()}
 
 

@@ -318,7 +318,13 @@ class SQLiteBackend(SearchBackend):
                     floor = self._window_floor(conn, expression)
                 else:
                     floor = None  # deep pages rank everything (slow but right)
-            hits = self._page(conn, expression, request, floor) if total else []
+            if total:
+                # Rank without tag phrases: bm25 scans the whole index once per phrase
+                # for its IDF, and a tag such as l_vi is in most documents.
+                ranking = match_expression(parsed)
+                hits = self._page(conn, ranking, {**filters, "lang": request.lang}, request, floor)
+            else:
+                hits = []
         except sqlite3.Error as exc:
             raise BackendUnavailable(f"search index query failed: {exc}") from exc
         results = []
@@ -361,12 +367,17 @@ class SQLiteBackend(SearchBackend):
         return [((site, kind, year), n) for site, kind, year, n in rows]
 
     @staticmethod
-    def _page(conn, expression, request, floor=None):
-        """The documents of one page, best first: rank inside FTS5, then read their JSON."""
+    def _page(conn, expression, filters, request, floor=None):
+        """The documents of one page, best first: rank in FTS5, then read their JSON."""
+        where, params = ["fts MATCH ?", "fts.rowid >= ?"], [expression, floor or 0]
+        for name, value in filters.items():
+            if value is not None:
+                where.append(f"d.{name} = ?")  # names come from FACETS/"lang", never from input
+                params.append(value)
         ranked = conn.execute(
-            "SELECT rowid FROM fts WHERE fts MATCH ? AND rowid >= ? "  # noqa: S608
-            f"ORDER BY {_BM25} LIMIT ? OFFSET ?",
-            (expression, floor or 0, request.size, request.offset),
+            "SELECT fts.rowid FROM fts JOIN docs AS d ON d.rowid = fts.rowid "  # noqa: S608
+            f"WHERE {' AND '.join(where)} ORDER BY {_BM25} LIMIT ? OFFSET ?",
+            (*params, request.size, request.offset),
         ).fetchall()
         rowids = [rowid for (rowid,) in ranked]
         if not rowids:
