@@ -27,6 +27,17 @@ class PublishError(Exception):
         self.path = path
         super().__init__(self.describe())
 
+    def as_dict(self):
+        """What failed, JSON-serialisable (for build records and the admin view)."""
+        return {
+            "site": self.site,
+            "target": self.target,
+            "step": self.step,
+            "path": self.path,
+            "reason": self.reason,
+            "message": self.describe(),
+        }
+
     def describe(self):
         where = f"site {self.site!r}" if self.site else "publish"
         if self.target:
@@ -70,6 +81,20 @@ class PublishResult:
     dry_run: bool = False
     noop: str | None = None  # why nothing was done (publishing dist/ onto itself)
     plan: object = None  # the plan.SyncPlan that was carried out (or would be)
+
+    def as_dict(self):
+        """The figures, JSON-serialisable (for build records and the admin view)."""
+        return {
+            "site": self.site,
+            "target": self.target,
+            "uploaded": self.uploaded,
+            "unchanged": self.unchanged,
+            "deleted": self.deleted,
+            "bytes": self.bytes,
+            "seconds": round(self.seconds, 3),
+            "dry_run": self.dry_run,
+            "noop": self.noop,
+        }
 
     def log_line(self):
         if self.noop:

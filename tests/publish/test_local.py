@@ -3,6 +3,8 @@
 import json
 import logging
 
+import pytest
+
 from build.publish import LocalFolderTarget, open_target, publish_site
 from build.publish.state import MANIFEST_NAME
 
@@ -152,3 +154,16 @@ def test_publishing_only_the_changed_paths(site_dir, tmp_path):
     # A full publish afterwards finds only the file the hint left out.
     result = publish_site(site_dir, "portal", target)
     assert [u.path for u in result.plan.uploads] == ["sitemap.xml"]
+
+
+def test_results_and_errors_serialise_for_build_records(site_dir, tmp_path):
+    from build.publish import PublishError
+
+    result = publish_site(site_dir, "portal", open_target(tmp_path / "live"))
+    figures = json.loads(json.dumps(result.as_dict()))
+    assert figures["uploaded"] == len(SAMPLE_SITE) and figures["site"] == "portal"
+    with pytest.raises(PublishError) as caught:
+        publish_site(tmp_path / "missing", "portal", open_target(tmp_path / "live"))
+    error = json.loads(json.dumps(caught.value.as_dict()))
+    assert error["step"] == "reading the build output"
+    assert "no build output at" in error["message"]
