@@ -294,7 +294,12 @@ class RecordsGenerator(Generator):
                 page_count=total,
                 page_url=lambda n, base=base: self.view.abs(page_path(base, n, self.lang)),
                 canonical=self.view.abs(path),
-                alternates=self.view.alternates(path=path),
+                # the section's first page has a translation; its other pages do not
+                alternates=(
+                    self.view.alternates(context["index"])
+                    if path == context["index"]["url"]
+                    else self.view.alternates(path=path)
+                ),
                 **context,
             )
 

@@ -83,7 +83,14 @@ def render_preview_html(page):
 
 
 def preview_response(page, request):
-    response = HttpResponse(render_preview_html(page), content_type="text/html; charset=utf-8")
+    from build.export import ExportError
+
+    try:
+        html = render_preview_html(page)
+    except ExportError as exc:
+        # a page outside every department's site has no public design to show
+        raise Http404(str(exc)) from exc
+    response = HttpResponse(html, content_type="text/html; charset=utf-8")
     add_never_cache_headers(response)
     return response
 
