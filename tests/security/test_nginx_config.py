@@ -62,7 +62,7 @@ def web(tmp_path_factory):
     (base / "map").mkdir()
     subprocess.run(
         [
-            "python3",
+            sys.executable,
             str(ROOT / "docker" / "sites_map.py"),
             str(ROOT / "sites"),
             str(base / "map" / "sites.map"),
