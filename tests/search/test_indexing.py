@@ -196,3 +196,52 @@ def test_searches_during_a_full_rebuild_never_fail_or_come_back_empty(tmp_path):
     assert problems == []
     assert reader.search(SearchRequest(text="vong ba bai 299")).hits[0]["id"] == "portal/vi/1299"
     assert reader.search(SearchRequest(text="vong mot")).total == 0
+
+
+def test_index_search_reads_what_the_build_pipeline_writes(tmp_path, monkeypatch):
+    """The build's own writers (records.jsonl per site, portal copies) feed the indexer."""
+    from build.pipeline import aggregate_for_portal, write_jsonl
+    from tests.build.sample_records import site_records
+
+    root = "http://127.0.0.1:8080"
+    department = site_records("so-khdt", news_count=4, start_id=1000, base_url=root)
+    portal = site_records("portal", news_count=2, start_id=5000, base_url=root)
+    copies = aggregate_for_portal(department, "so-khdt", f"{root}/so-khdt")
+    assert copies, "the sample department has content the portal aggregates"
+    var, dist = tmp_path / "var", tmp_path / "dist"
+    write_jsonl(var / "build" / "so-khdt" / "records.jsonl", department)
+    write_jsonl(var / "build" / "portal" / "records.jsonl", portal + copies)
+    dist.mkdir()
+    sites = [
+        {
+            "slug": s,
+            "name_vi": f"{s} vi",
+            "name_en": f"{s} en",
+            "base_url": f"{root}/{s}",
+            "languages": ["vi", "en"],
+            "is_portal": s == "portal",
+        }
+        for s in ("portal", "so-khdt")
+    ]
+    (dist / "sites.json").write_text(json.dumps(sites), encoding="utf-8")
+    monkeypatch.setenv("SEARCH_SQLITE_PATH", str(var / "search.sqlite3"))
+    monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
+    with override_settings(DIST_DIR=dist, VAR_DIR=var):
+        run("--full")
+    backend = SQLiteBackend(var / "search.sqlite3")
+    conn = backend._reader()
+    indexed = dict(conn.execute("SELECT id, site FROM docs"))
+    searchable = [
+        r
+        for r in department
+        if r["kind"] in ("news", "document", "planning", "project", "procedure", "page")
+    ]
+    assert {f"so-khdt/{r['lang']}/{r['id']}" for r in searchable} <= set(indexed)
+    assert all(doc_id.split("/")[0] == site for doc_id, site in indexed.items())
+    portal_ids = {doc_id for doc_id, site in indexed.items() if site == "portal"}
+    assert not portal_ids & {f"portal/{c['lang']}/{c['id']}" for c in copies}
+    copy = copies[0]
+    hits = backend.search(SearchRequest(text=copy["title"], size=50)).hits
+    urls = [h["url"] for h in hits]
+    assert f"{root}/so-khdt{copy['url']}" in urls
+    assert not any(u.startswith(f"{root}/portal") and copy["url"] in u for u in urls)
