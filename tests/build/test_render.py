@@ -139,6 +139,7 @@ def test_language_switch_and_alternates(dist):
     assert f'<a href="{ROOT}/so-khdt/en/" hreflang="en"' in vi_only
     listing = read(dist, "so-khdt/vi/van-ban/index.html")
     assert f'<a href="{ROOT}/so-khdt/en/documents/" hreflang="en"' in listing
+    assert f'<link rel="alternate" hreflang="en" href="{ROOT}/so-khdt/en/documents/">' in listing
 
 
 def test_interface_is_translated_and_formats_follow_the_locale(dist):
