@@ -264,7 +264,11 @@ class S3Target(PublishTarget):
                 details = error.response.get("Error", {})
                 code = str(details.get("Code", ""))
                 status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0
-                if missing_ok and (code in _MISSING_CODES or status == 404):
+                if (
+                    missing_ok
+                    and code != "NoSuchBucket"
+                    and (code in _MISSING_CODES or status == 404)
+                ):
                     return None
                 if (code in _RETRYABLE_CODES or status >= 500) and not last:
                     self._pause(attempt)

@@ -187,10 +187,13 @@ def test_manifest_only_mode_skips_the_listing(site_dir, s3_target, proxy):
     assert proxy.count("PUT") == 0
 
 
-def test_missing_bucket_is_a_clear_error(site_dir, proxy, aws_env):
+@pytest.mark.parametrize("trust_manifest", [False, True], ids=["listing", "manifest-only"])
+def test_missing_bucket_is_a_clear_error(site_dir, proxy, aws_env, trust_manifest):
     from build.publish import PublishError
 
-    target = open_target("s3://no-such-bucket-here/x", endpoint_url=proxy.url)
+    target = open_target(
+        "s3://no-such-bucket-here/x", endpoint_url=proxy.url, trust_manifest=trust_manifest
+    )
     with pytest.raises(PublishError) as caught:
         publish_site(site_dir, "portal", target)
     message = str(caught.value)
