@@ -68,7 +68,9 @@ def translate(instance, language_code, strings=None, *, user=None, publish=True)
         source=source, target_locale=locale, defaults={"enabled": True}
     )
     _store_strings(source, locale, strings)
-    translation.save_target(user=user, publish=False)
+    # Pages are saved as a revision and published below; snippets without
+    # DraftStateMixin cannot be saved as drafts (CannotSaveDraftError).
+    translation.save_target(user=user, publish=not isinstance(instance, DraftStateMixin))
     translated = instance.get_translation(locale)
     if publish:
         _publish_latest_revision(translated, user)

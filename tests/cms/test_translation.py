@@ -142,3 +142,15 @@ def test_translate_edit_source_out_of_date_then_sync(
 
 def test_untranslated_page_is_not_reported_out_of_date(source_page):
     assert not is_translation_out_of_date(source_page)
+
+
+def test_translate_a_shared_snippet(db):
+    from cms.core.models import Topic
+    from cms.departments.provisioning import ensure_locales
+
+    vi = ensure_locales()
+    topic = Topic.objects.create(name="Đất đai", slug="dat-dai", locale=vi)
+    english = translate(topic, "en", {"Đất đai": "Land"})
+    assert english.locale.language_code == "en"
+    assert english.name == "Land"
+    assert english.translation_key == topic.translation_key
