@@ -71,9 +71,13 @@ def export_site(slug: str, out_dir: Path, *, base_urls: dict[str, str], page_ids
             if model is None:
                 logger.warning("Skipping %d pages of a removed page type", len(type_ids))
                 continue
-            prefetch = spec_for(model).prefetch_related
+            load_related = spec_for(model).load_related
             for batch in _batches(type_ids, BATCH_SIZE):
-                pages = list(model.objects.filter(id__in=batch).prefetch_related(*prefetch))
+                pages = list(model.objects.filter(id__in=batch))
+                if load_related is not None:
+                    related = load_related(pages)
+                    for page in pages:
+                        page._export_related_rows = related.get(page.pk, {})
                 preload_media(pages, context.media)
                 records.extend(build_record(page, context) for page in pages)
     finally:

@@ -63,7 +63,8 @@ def collect_references(block, raw, image_ids, document_ids):
 
 
 def _paragraph(value, scope):
-    return scope.expand(value)
+    # Left as stored: body_html() expands the whole body's links in one pass.
+    return value if isinstance(value, str) else ""
 
 
 def _heading(value, scope):
@@ -147,13 +148,18 @@ BODY_RENDERERS = {
 
 
 def body_html(stream, scope):
-    """Semantic HTML of a BodyBlock stream (unknown block types are skipped)."""
+    """Semantic HTML of a BodyBlock stream (unknown block types are skipped).
+
+    Paragraphs keep Wagtail's stored form until the end, then the rich text
+    rewriter runs once over the whole body: it only touches <a linktype> and
+    <embed> tags, which the other blocks never produce (their text is escaped).
+    """
     parts = []
     for item in raw_items(stream):
         render = BODY_RENDERERS.get(item.get("type"))
         if render is not None and item.get("value") is not None:
             parts.append(render(item["value"], scope))
-    return "".join(parts)
+    return scope.expand("".join(parts))
 
 
 # Plain values ------------------------------------------------------------------

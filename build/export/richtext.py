@@ -9,7 +9,6 @@ a document link the copied file, an image a <picture> of renditions. Links to
 pages that are not live become plain text.
 """
 
-from bs4 import BeautifulSoup
 from django.utils.html import format_html
 from wagtail.rich_text.rewriters import (
     FIND_A_TAG,
@@ -24,7 +23,6 @@ from .html import figure_html
 
 # Marks a link whose target is gone; unwrapped to its text before sanitising.
 DEAD_LINK = '<a data-export-unlinked="1">'
-DEAD_LINK_MARKER = "data-export-unlinked"
 IMAGE_FORMATS = {"left", "right", "fullwidth"}
 
 
@@ -47,10 +45,24 @@ def references(source):
 
 
 def unwrap_dead_links(html):
-    soup = BeautifulSoup(html, "html.parser")
-    for anchor in soup.find_all("a", attrs={DEAD_LINK_MARKER: True}):
-        anchor.unwrap()
-    return str(soup)
+    """Drop the marked opening tags and their closing </a>, keeping the link text.
+
+    Links never nest (in HTML, and in Wagtail's stored rich text), so the
+    closing tag of a marked link is the first </a> after it.
+    """
+    parts = []
+    position = 0
+    while (start := html.find(DEAD_LINK, position)) != -1:
+        parts.append(html[position:start])
+        text_start = start + len(DEAD_LINK)
+        end = html.find("</a>", text_start)
+        if end == -1:
+            position = text_start
+            continue
+        parts.append(html[text_start:end])
+        position = end + len("</a>")
+    parts.append(html[position:])
+    return "".join(parts)
 
 
 class RichTextExpander:
@@ -58,6 +70,7 @@ class RichTextExpander:
 
     def __init__(self, scope):
         self.scope = scope
+        self._page_link_tags = {}  # the same pages are linked from many records
         self.rewriter = MultiRuleRewriter(
             [
                 LinkRewriter(
@@ -72,15 +85,20 @@ class RichTextExpander:
         if not source:
             return ""
         html = self.rewriter(str(source))
-        if DEAD_LINK_MARKER in html:
+        if DEAD_LINK in html:
             html = unwrap_dead_links(html)
         return html
 
     def _page_links(self, attrs_list):
         tags = []
         for attrs in attrs_list:
-            url = self.scope.page_url(attrs.get("id"))
-            tags.append(format_html('<a href="{}">', url) if url else DEAD_LINK)
+            page_id = attrs.get("id")
+            tag = self._page_link_tags.get(page_id)
+            if tag is None:
+                url = self.scope.page_url(page_id)
+                tag = format_html('<a href="{}">', url) if url else DEAD_LINK
+                self._page_link_tags[page_id] = tag
+            tags.append(tag)
         return tags
 
     def _document_links(self, attrs_list):

@@ -20,11 +20,12 @@ def iso_datetime(value):
     """
     if not value:
         return ""
+    zone = timezone.get_default_timezone()  # cached; the active zone lookup is slow
     if not isinstance(value, datetime.datetime):
-        value = timezone.make_aware(datetime.datetime.combine(value, datetime.time.min))
+        value = datetime.datetime.combine(value, datetime.time.min, tzinfo=zone)
     elif timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    return timezone.localtime(value).replace(microsecond=0).isoformat()
+        value = value.replace(tzinfo=zone)
+    return value.astimezone(zone).replace(microsecond=0).isoformat()
 
 
 def number(value):
@@ -36,9 +37,16 @@ def number(value):
     return value
 
 
+_labels = {}
+
+
 def choice_label(obj, name, lang):
-    """The translated display label of a choice field, in `lang`."""
-    if not getattr(obj, name):
+    """The translated display label of a choice field, in `lang` (memoised per value)."""
+    value = getattr(obj, name)
+    if not value:
         return ""
-    with override(lang):
-        return str(getattr(obj, f"get_{name}_display")())
+    key = (type(obj), name, value, lang)
+    if key not in _labels:
+        with override(lang):
+            _labels[key] = str(getattr(obj, f"get_{name}_display")())
+    return _labels[key]

@@ -609,3 +609,15 @@ def test_unknown_site_and_missing_base_url_are_clear_errors(content, tmp_path):
         export_site("no-such-site", tmp_path, base_urls=BASE_URLS)
     with pytest.raises(ExportError, match="portal"):
         export_site("so-khdt", tmp_path, base_urls={"so-khdt": BASE_URLS["so-khdt"]})
+
+
+def test_dead_links_keep_their_text_and_leave_live_links_alone():
+    from build.export.richtext import DEAD_LINK, unwrap_dead_links
+
+    html = (
+        f'<p>{DEAD_LINK}một</a> <a href="https://x.vn/">hai</a> {DEAD_LINK}<b>ba</b></a>.</p>'
+        f"<p>{DEAD_LINK}bốn"
+    )
+    assert unwrap_dead_links(html) == (
+        '<p>một <a href="https://x.vn/">hai</a> <b>ba</b>.</p><p>bốn'
+    )
