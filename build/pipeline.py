@@ -136,6 +136,7 @@ class Pipeline:
         sites_dir=None,
         themes_dir=None,
         exporter=None,
+        before_fork=None,
     ):
         self.dist_dir = Path(dist_dir)
         self.records_dir = Path(var_dir) / "build"
@@ -146,6 +147,9 @@ class Pipeline:
         self.sites_dir = sites_dir
         self.themes_dir = Path(themes_dir) if themes_dir else THEMES_DIR
         self.exporter = exporter  # module with list_sites/export_site/export_site_context
+        # Called before render workers may be forked: the caller closes its database
+        # connections so that no child inherits (and later closes) a live socket.
+        self.before_fork = before_fork or (lambda: None)
 
     def _export(self):
         if self.exporter is None:
@@ -262,6 +266,7 @@ class Pipeline:
             )
             job["site_names"] = shared["site_names"]
             if self.processes > 1:
+                self.before_fork()
                 build.futures.append(pool.submit(_render_in_worker, job))
             else:
                 build.futures.append(_Done(_render_in_worker(job)))

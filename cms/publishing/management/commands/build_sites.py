@@ -4,9 +4,17 @@ import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
 
 from build.pipeline import BuildError, Pipeline
 from build.siteconfig import SiteConfigError
+
+
+def close_idle_connections():
+    """Close database connections before forking render workers (never inside a transaction)."""
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close()
 
 
 class Command(BaseCommand):
@@ -64,6 +72,7 @@ class Command(BaseCommand):
             local_root=settings.BUILD_BASE_URL,
             processes=processes,
             progress=progress,
+            before_fork=close_idle_connections,
         )
         try:
             summary = pipeline.run(sites)
