@@ -23,8 +23,9 @@ class Command(BaseCommand):
         "(vi/ and en/), write DIST_DIR/sites.json and VAR_DIR/build/<slug>/records.jsonl. "
         "Each site is built in a temporary folder and swapped in whole: a failed build "
         "leaves the previous output untouched. Links use http://127.0.0.1:8080/<slug> "
-        "(what serve_sites shows) unless --production is given, which uses each site's "
-        "base_url from sites/<slug>.toml. Building only departments does not refresh the "
+        "(what serve_sites shows) unless --production is given (or the environment sets "
+        "BUILD_BASE_URL=production), which uses each site's base_url from sites/<slug>.toml. "
+        "Building only departments does not refresh the "
         "portal's aggregated listings: build the portal too (or everything)."
     )
 
@@ -65,6 +66,7 @@ class Command(BaseCommand):
             elif verbosity >= 2:
                 self.stderr.write(line)
 
+        production = production or settings.BUILD_BASE_URL == "production"
         pipeline = Pipeline(
             dist_dir=settings.DIST_DIR,
             var_dir=settings.VAR_DIR,
