@@ -22,6 +22,7 @@ class S3Proxy:
         self._budget = None  # None: up; an int: requests left before going down
         self._drops = 0  # requests to drop before answering again (a transient fault)
         self._drop_method = None  # only drop requests of this method
+        self._down_after = None  # (method, path part): go down once such a request is answered
         self.dropped = 0
         self._throttles = 0  # requests to answer with 503 SlowDown
         self.throttled = 0
@@ -109,12 +110,19 @@ class S3Proxy:
                     return False
                 self._budget -= 1
             self.requests.append((method, path))
+            if self._down_after and method == self._down_after[0] and self._down_after[1] in path:
+                self._budget, self._down_after = 0, None
             return True
 
     def go_down_after(self, count):
         """Answer ``count`` more requests, then drop every connection."""
         with self._lock:
             self._budget = count
+
+    def go_down_after_request(self, method, path_part):
+        """Answer requests until one of ``method`` whose path holds ``path_part``, then go down."""
+        with self._lock:
+            self._down_after = (method, path_part)
 
     def drop_next(self, count, method=None):
         """Drop the next ``count`` requests (of ``method``), then answer normally."""
@@ -125,6 +133,7 @@ class S3Proxy:
     def come_back(self):
         with self._lock:
             self._budget = None
+            self._down_after = None
 
     def reset_counts(self):
         with self._lock:

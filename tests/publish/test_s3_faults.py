@@ -224,3 +224,37 @@ def test_a_large_file_is_streamed_and_resent_whole_after_a_drop(
 def test_an_invalid_slug_is_refused(site_dir, tmp_path):
     with pytest.raises(ValueError, match="invalid site slug"):
         publish_site(site_dir, "../etc", open_target(tmp_path / "live"))
+
+
+@pytest.mark.parametrize("trust_manifest", [False, True], ids=["listing", "manifest-only"])
+def test_an_edit_reverted_after_a_failed_publish_is_put_back(
+    site_dir, proxy, bucket, direct_s3, aws_env, trust_manifest
+):
+    """The new bytes went up, the manifest did not; then the editor reverts the page.
+
+    The old manifest still holds the reverted page's hash: trusting it would leave
+    the abandoned edit live.  The listing's ETag (or, without a listing, the intent
+    manifest) must expose the object as changed.
+    """
+    target = open_target(
+        f"s3://{bucket}/{PREFIX}",
+        endpoint_url=proxy.url,
+        max_attempts=1,
+        extra_retries=0,
+        max_workers=1,
+        trust_manifest=trust_manifest,
+    )
+    publish_site(site_dir, "portal", target)
+    original = (site_dir / "vi/index.html").read_bytes()
+    (site_dir / "vi/index.html").write_text("<p>bản nháp lỡ tay</p>", encoding="utf-8")
+    proxy.go_down_after_request("PUT", "/vi/index.html")  # the page goes up, then nothing
+    with pytest.raises(PublishError, match="writing the manifest"):
+        publish_site(site_dir, "portal", target)
+    key = f"{PREFIX}/portal/vi/index.html"
+    assert "lỡ tay" in direct_s3.get_object(Bucket=bucket, Key=key)["Body"].read().decode()
+
+    (site_dir / "vi/index.html").write_bytes(original)
+    proxy.come_back()
+    result = publish_site(site_dir, "portal", target)
+    assert [u.path for u in result.plan.uploads] == ["vi/index.html"]
+    assert direct_s3.get_object(Bucket=bucket, Key=key)["Body"].read() == original
