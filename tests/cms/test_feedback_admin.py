@@ -158,3 +158,16 @@ def test_sender_details_are_not_editable(client, two_departments):
 
     sub_a.refresh_from_db()
     assert (sub_a.name, sub_a.email) == ("Người gửi A", SENDER["email"])
+
+
+def test_search_by_tracking_code_stays_within_the_department(client, two_departments):
+    client.force_login(two_departments["mod_a"])
+    index = reverse("feedback_submission:index")
+
+    own = client.get(index, {"q": two_departments["sub_a"].code}).content.decode()
+    other = client.get(index, {"q": two_departments["sub_b"].code}).content.decode()
+
+    # The query is echoed in the search box: look for the rows' edit links instead.
+    assert edit_url(two_departments["sub_a"]) in own
+    assert edit_url(two_departments["sub_b"]) not in other
+    assert edit_url(two_departments["sub_a"]) not in other  # the search did filter
