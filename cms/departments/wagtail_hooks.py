@@ -8,6 +8,11 @@ admin_views.py closes what no hook reaches.
 
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
+from wagtail.documents import get_document_model
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.permissions import policy_registry
 
 from .access import explorable_pages
 
@@ -28,3 +33,31 @@ def refuse_moves_to_foreign_destinations(request, page_to_move, destination):
     """The move confirmation page would otherwise show any destination by id."""
     if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
+
+
+def _visible_media(model, user):
+    """Media in collections where the user may choose or change files."""
+    policy = policy_registry.get_by_type(model)
+    return policy.instances_user_has_any_permission_for(user, ["choose", "change"])
+
+
+class DepartmentImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
+    def get_queryset(self):
+        visible = _visible_media(get_image_model(), self.request.user)
+        return super().get_queryset().filter(pk__in=visible.values("pk"))
+
+
+class DepartmentDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
+    def get_queryset(self):
+        visible = _visible_media(get_document_model(), self.request.user)
+        return super().get_queryset().filter(pk__in=visible.values("pk"))
+
+
+@hooks.register("construct_admin_api", order=100)
+def limit_admin_media_api_to_own_collections(router):
+    """/admin/api/main/images|documents/ list every file of every collection.
+
+    Registered after Wagtail's own hooks (order=100) so these replace them.
+    """
+    router.register_endpoint("images", DepartmentImagesAdminAPIViewSet)
+    router.register_endpoint("documents", DepartmentDocumentsAdminAPIViewSet)

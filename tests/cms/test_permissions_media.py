@@ -45,6 +45,21 @@ class ImageIsolationTests(TwoDepartmentsTestCase):
             chosen_foreign = self.client.get(f"/admin/images/chooser/chosen/{other.image.pk}/")
             self.assertNotEqual(chosen_foreign.status_code, 200)
 
+    def test_admin_api_lists_only_own_media(self):
+        for actor, other in self.pairs:
+            self.login(actor.editor)
+            for endpoint, own, foreign in (
+                ("images", actor.image, other.image),
+                ("documents", actor.document, other.document),
+            ):
+                listing = self.client.get(f"/admin/api/main/{endpoint}/")
+                self.assertEqual(listing.status_code, 200)
+                ids = {item["id"] for item in listing.json()["items"]}
+                self.assertIn(own.pk, ids)
+                self.assertNotIn(foreign.pk, ids)
+                detail = self.client.get(f"/admin/api/main/{endpoint}/{foreign.pk}/")
+                self.assertEqual(detail.status_code, 404)
+
     def test_cannot_edit_or_delete_other_departments_image(self):
         for actor, other in self.pairs:
             self.login(actor.moderator)

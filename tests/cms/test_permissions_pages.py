@@ -74,6 +74,16 @@ class ExplorerIsolationTests(TwoDepartmentsTestCase):
                 self.assertEqual(children.status_code, 400)
                 self.assertNotIn(other.article_title(lang), children.content.decode())
 
+    def test_reports_show_only_own_pages(self):
+        for actor, other in self.pairs:
+            self.login(actor.moderator)
+            for url in ("/admin/reports/site-history/", "/admin/reports/aging-pages/"):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, actor.article_title("vi"))
+                self.assertNotContains(response, other.article_title("vi"))
+                self.assertNotContains(response, other.article_title("en"))
+
     def test_portal_admin_and_superuser_see_every_tree(self):
         for user in (self.portal_admin, self.superuser):
             self.login(user)
@@ -137,7 +147,14 @@ class EditPublishAddIsolationTests(TwoDepartmentsTestCase):
             self.login(actor.editor)
             for lang in LANGS:
                 page = other.articles[lang]
-                for suffix in ("history/", "view_draft/", "usage/", "revisions/"):
+                for suffix in (
+                    "history/",
+                    "view_draft/",
+                    "usage/",
+                    "revisions/",
+                    "workflow_history/",
+                    "privacy/",
+                ):
                     response = self.client.get(f"/admin/pages/{page.pk}/{suffix}")
                     self.assertNotEqual(response.status_code, 200, suffix)
                     self.assertNotContains(
