@@ -3,6 +3,22 @@
 The only part of the build that reads the CMS database. Render and search see
 nothing but what these functions return (see build/records.py for the record
 contract) and the media files they copy into out_dir/media.
+
+How it is put together:
+- directory.py   department roots per locale and one index of every live public
+                 page (record URLs, translations, parent ids, cross-site links)
+- context.py     one export run (caches) and the per-language RecordScope
+- assemble.py    page object -> record; batch preloading of images/documents
+- pages.py       the kind-specific part of each page type's record
+- blocks.py      StreamField raw data -> semantic HTML and plain values
+- richtext.py    Wagtail's rich text rewriters with static-output handlers
+- media.py       renditions and documents copied with content-hashed names
+- snippets.py    translatable snippets localised to the record's language
+- sanitise.py    nh3 allow-list applied to every HTML value
+- site_context.py  menus, banner, contact block and home details of a site
+
+Per build, media hashes are remembered in VAR_DIR/cache/export/ so a repeated
+build neither re-hashes nor re-copies unchanged files.
 """
 
 import logging
@@ -47,6 +63,18 @@ def _record_order(record):
     return (LANGUAGES.index(record["lang"]), record["url"])
 
 
+def _record_or_error(page, context):
+    try:
+        return build_record(page, context)
+    except ExportError:
+        raise
+    except Exception as error:
+        # Name the page: "KeyError 'value'" alone does not tell an operator what to fix.
+        raise ExportError(
+            f"Page {page.pk} ({page.title!r}, {page.url_path}) could not be exported: {error!r}"
+        ) from error
+
+
 def export_site(slug: str, out_dir: Path, *, base_urls: dict[str, str], page_ids=None):
     """Records of every live public page of a site in both languages.
 
@@ -79,7 +107,7 @@ def export_site(slug: str, out_dir: Path, *, base_urls: dict[str, str], page_ids
                     for page in pages:
                         page._export_related_rows = related.get(page.pk, {})
                 preload_media(pages, context.media)
-                records.extend(build_record(page, context) for page in pages)
+                records.extend(_record_or_error(page, context) for page in pages)
     finally:
         context.close()
     records.sort(key=_record_order)
