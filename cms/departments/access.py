@@ -9,7 +9,6 @@ everything. Choosers, translation views and reports reuse this one query, so
 "what an editor may choose" never drifts from "what an editor may open".
 """
 
-from django.contrib.auth.models import Permission
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.permissions import get_permission_name
@@ -35,14 +34,3 @@ def can_change_instance(user, instance, *, creating=False):
         return instance.permissions_for_user(user).can_edit()
     action = "add" if creating else "change"
     return user.has_perm(get_permission_name(action, type(instance)))
-
-
-def model_permissions(*codes):
-    """Permission rows for `app_label.codename` strings (missing ones are skipped)."""
-    found = []
-    for code in codes:
-        app_label, codename = code.split(".", 1)
-        found.extend(
-            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-        )
-    return found
