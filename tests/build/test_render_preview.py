@@ -41,3 +41,20 @@ def test_preview_theme_assets_are_served(client, db):
     assert client.get("/__preview__/theme/department/js/site.js").status_code == 200
     assert client.get("/__preview__/theme/department/../../manage.py").status_code == 404
     assert client.get("/__preview__/theme/nope/css/site.css").status_code == 404
+
+
+def test_live_view_renders_the_translation_in_its_language(make_department, rf, settings, tmp_path):
+    from cms.core.translation import translate
+
+    settings.VAR_DIR = tmp_path
+    page = _news(make_department)
+    page.save_revision().publish()
+    english = translate(page, "en", {"Bản nháp hội nghị": "Conference draft"})
+    response = english.serve(rf.get("/"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="en"' in html
+    assert "<h1>Conference draft</h1>" in html
+    assert "Skip to main content" in html
+    # the language switch leads to the Vietnamese original on the static site
+    assert 'href="http://127.0.0.1:8080/so-preview/vi/tin-tuc/ban-nhap/" hreflang="vi"' in html
