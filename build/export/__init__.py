@@ -127,7 +127,7 @@ def export_page(page, *, base_urls: dict[str, str], out_dir: Path) -> dict:
     """One record for one page object, e.g. a draft revision for the CMS preview."""
     if page.specific_class is not None and type(page) is not page.specific_class:
         page = page.specific  # a plain Page: fetch its typed fields
-    directory = SiteDirectory()
+    directory = SiteDirectory(index_all=False)  # one page: look pages up on demand
     root = directory.root_for(page)
     if root is None:
         raise ExportError(f"Page {page.pk} ({page.title!r}) is not under any department's site.")

@@ -47,7 +47,7 @@ def relative_url(root, url_path):
 class SiteDirectory:
     """Department roots in every locale, and a lazily loaded index of live pages."""
 
-    def __init__(self):
+    def __init__(self, *, index_all=True):
         self.languages = {locale.id: locale.language_code for locale in Locale.objects.all()}
         self.departments = {
             department.slug: department
@@ -71,7 +71,10 @@ class SiteDirectory:
                 path=row["path"],
                 url_path=row["url_path"],
             )
-        self._entries = None
+        self.index_all = index_all
+        self._by_id, self._by_key, self._by_path = {}, {}, {}
+        self._loaded = False
+        self._misses = set()  # on-demand lookups that found no live page
 
     # Roots -----------------------------------------------------------------
 
@@ -90,57 +93,81 @@ class SiteDirectory:
         return None
 
     # Live pages ------------------------------------------------------------
+    #
+    # A site export reads every live page once (index mode). A preview of one
+    # page needs only a handful of them, so it looks each one up on demand.
 
-    def _load(self):
-        by_id, by_key, by_path = {}, {}, {}
-        rows = (
+    ENTRY_COLUMNS = ("id", "path", "url_path", "translation_key", "title", "content_type_id")
+
+    def _live_rows(self, **filters):
+        return (
             Page.objects.live()
             .public()
-            .filter(depth__gte=2)
-            .values_list(
-                "id", "path", "url_path", "locale_id", "translation_key", "title", "content_type_id"
-            )
+            .filter(depth__gte=2, **filters)
+            .values_list(*self.ENTRY_COLUMNS)
         )
-        for page_id, path, url_path, _locale_id, key, title, content_type_id in rows.iterator(
-            chunk_size=5000
-        ):
-            root = self.roots_by_path.get(path[:ROOT_PATH_LENGTH])
-            if root is None:
-                continue  # not under any department's site
-            entry = Entry(
-                id=page_id,
-                slug=root.slug,
-                lang=root.lang,
-                url=relative_url(root, url_path),
-                translation_key=str(key),
-                title=title,
-                content_type_id=content_type_id,
-            )
-            by_id[page_id] = entry
-            by_key[(entry.translation_key, entry.lang)] = entry
-            by_path[path] = page_id
-        self._entries = (by_id, by_key, by_path)
+
+    def _remember(self, row):
+        """Add one page row to the lookups; None when it is not under a department."""
+        page_id, path, url_path, key, title, content_type_id = row
+        root = self.roots_by_path.get(path[:ROOT_PATH_LENGTH])
+        if root is None:
+            return None
+        entry = Entry(
+            id=page_id,
+            slug=root.slug,
+            lang=root.lang,
+            url=relative_url(root, url_path),
+            translation_key=str(key),
+            title=title,
+            content_type_id=content_type_id,
+        )
+        self._by_id[page_id] = entry
+        self._by_key[(entry.translation_key, entry.lang)] = entry
+        self._by_path[path] = page_id
+        return entry
+
+    def _load_all(self):
+        if not self._loaded:
+            for row in self._live_rows().iterator(chunk_size=5000):
+                self._remember(row)
+            self._loaded = True
 
     @property
     def entries(self):
-        if self._entries is None:
-            self._load()
-        return self._entries[0]
+        """Every live public page of every site, by id (reads them all once)."""
+        self._load_all()
+        return self._by_id
+
+    def _lookup(self, cache, cache_key, **filters):
+        if self.index_all or self._loaded:
+            self._load_all()
+            return cache.get(cache_key)
+        miss = (id(cache), cache_key)
+        if cache_key not in cache and miss not in self._misses:
+            for row in self._live_rows(**filters):
+                self._remember(row)
+            if cache_key not in cache:
+                self._misses.add(miss)
+        return cache.get(cache_key)
 
     def live(self, page_id):
         """The live public page with this id, or None (draft, deleted, private)."""
         try:
-            return self.entries.get(int(page_id))
+            page_id = int(page_id)
         except (TypeError, ValueError):
             return None
+        return self._lookup(self._by_id, page_id, id=page_id)
 
     def translation(self, translation_key, lang):
-        self.entries  # noqa: B018 - make sure the index is loaded
-        return self._entries[1].get((str(translation_key), lang))
+        key = (str(translation_key), lang)
+        locale_ids = [pk for pk, code in self.languages.items() if code == lang]
+        return self._lookup(
+            self._by_key, key, translation_key=translation_key, locale_id__in=locale_ids
+        )
 
     def live_id_at(self, path):
-        self.entries  # noqa: B018 - make sure the index is loaded
-        return self._entries[2].get(path)
+        return self._lookup(self._by_path, path, path=path)
 
     def localized(self, page_id, lang):
         """The live page to link to from a `lang` page: its `lang` translation if live."""

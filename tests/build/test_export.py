@@ -621,3 +621,12 @@ def test_dead_links_keep_their_text_and_leave_live_links_alone():
     assert unwrap_dead_links(html) == (
         '<p>một <a href="https://x.vn/">hai</a> <b>ba</b>.</p><p>bốn'
     )
+
+
+def test_export_page_matches_the_site_export(content, tmp_path):
+    """export_page looks pages up one by one; the result must equal the bulk export's."""
+    records = by_id(export_site("so-khdt", tmp_path / "out", base_urls=BASE_URLS))
+    for key in ("article", "article_en", "legal", "question", "home"):
+        page = content[key]
+        single = export_page(page, base_urls=BASE_URLS, out_dir=tmp_path / "out")
+        assert single == records[str(page.id)], key
