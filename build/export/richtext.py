@@ -84,7 +84,10 @@ class RichTextExpander:
         """Expanded HTML, not yet sanitised (the record's body is sanitised as a whole)."""
         if not source:
             return ""
-        html = self.rewriter(str(source))
+        html = str(source)
+        if "linktype" not in html and "<embed" not in html:
+            return html  # nothing Wagtail-specific to rewrite: skip the tag scans
+        html = self.rewriter(html)
         if DEAD_LINK in html:
             html = unwrap_dead_links(html)
         return html
