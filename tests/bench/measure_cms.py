@@ -1,0 +1,122 @@
+"""Measurements that need Django, run as a subprocess by `python -m tests.bench`.
+
+    python -m tests.bench.measure_cms build --site bench-1000
+    python -m tests.bench.measure_cms bakery --site bench-1000 --seconds 60
+
+Each prints one JSON line: {"seconds", "pages", "files", "peak_mib", ...}.
+Running each measurement in its own process keeps its peak memory its own.
+"""
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def peak_mib():
+    """Largest resident set of this process plus that of its largest child (MiB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round((own + children) / 1024, 1)
+
+
+def measure_build(site, processes):
+    from django.conf import settings
+
+    from build.pipeline import Pipeline
+    from cms.publishing.management.commands.build_sites import close_idle_connections
+
+    pipeline = Pipeline(
+        dist_dir=settings.DIST_DIR,
+        var_dir=settings.VAR_DIR,
+        local_root=settings.BUILD_BASE_URL,
+        processes=processes,
+        before_fork=close_idle_connections,
+    )
+    started, cpu = time.perf_counter(), time.process_time()
+    summary = pipeline.run([site])
+    seconds = time.perf_counter() - started
+    if summary.failed:
+        raise SystemExit(f"build failed: {summary.failed[0].error}")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "seconds": round(seconds, 2),
+        "cpu_seconds": round(time.process_time() - cpu + children.ru_utime + children.ru_stime, 2),
+        "pages": summary.pages,
+        "files": summary.files,
+    }
+
+
+def measure_bakery(site, budget_seconds):
+    """wagtail-bakery's way: GET every live page through Django's test client, write it.
+
+    Times pages until the budget runs out; if that is before every page was
+    rendered, the total is extrapolated from the mean per page (and says so).
+    """
+    from django.conf import settings
+    from django.test import Client
+    from django.test.utils import override_settings
+    from wagtail.models import Page
+
+    from cms.departments.models import Department
+
+    department = Department.objects.select_related("site").get(slug=site)
+    root = department.site.root_page
+    roots = list(root.get_translations(inclusive=True))
+    pages = []
+    for tree_root in roots:
+        pages += list(Page.objects.live().descendant_of(tree_root, inclusive=True).specific())
+    out = Path(settings.VAR_DIR) / "bench-bakery" / site
+    host = department.site.hostname
+    client = Client()
+    done = 0
+    started = time.perf_counter()
+    with override_settings(ALLOWED_HOSTS=["*"]):
+        for page in pages:
+            url = page.get_url_parts()
+            path = url[2] if url else page.url_path
+            response = client.get(path, HTTP_HOST=host)
+            if response.status_code != 200:
+                raise SystemExit(f"bakery: {path} answered {response.status_code}")
+            target = out / path.strip("/") / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(response.content)
+            done += 1
+            if time.perf_counter() - started > budget_seconds:
+                break
+    elapsed = time.perf_counter() - started
+    total = len(pages)
+    return {
+        "seconds": round(elapsed if done == total else elapsed / done * total, 2),
+        "pages": total,
+        "measured_pages": done,
+        "measured_seconds": round(elapsed, 2),
+        "extrapolated": done < total,
+        "ms_per_page": round(elapsed / done * 1000, 2),
+    }
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser()
+    parser.add_argument("what", choices=["build", "bakery"])
+    parser.add_argument("--site", required=True)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--processes", type=int, default=None)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
+    import django
+
+    django.setup()
+    if args.what == "build":
+        result = measure_build(args.site, args.processes)
+    else:
+        result = measure_bakery(args.site, args.seconds)
+    result["peak_mib"] = peak_mib()
+    sys.stdout.write(json.dumps(result) + "\n")
+
+
+if __name__ == "__main__":
+    main()
