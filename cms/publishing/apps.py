@@ -8,3 +8,8 @@ class PublishingConfig(AppConfig):
     name = "cms.publishing"
     label = "publishing"
     verbose_name = _("Publishing")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,0 +1,128 @@
+"""Queueing, coalescing and claiming site builds (database-level, SQLite and PostgreSQL).
+
+request_build() is what signal handlers and the admin button call. It adds the
+page ids to the site's one "queued" BuildRun, or creates that row and enqueues
+the build_site task when the transaction commits. Only the creator of the row
+enqueues, so a burst of publishes makes one task and one build:
+
+* database backend (production): the task is deferred by PUBLISH_SETTLE_SECONDS
+  (default 3); everything published meanwhile lands in the same row.
+* immediate backend (default in development and tests): the task runs when the
+  editor's transaction commits, so only changes made in one transaction coalesce.
+
+claim_next() moves the site's queued row to "running" with one conditional
+UPDATE that also requires no other running build of that site; if one is
+running, the claim fails and that build picks the queued row up when it ends.
+A running build older than PUBLISH_STALE_SECONDS is considered dead (crashed
+worker) and no longer blocks.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from .models import BuildRun
+
+logger = logging.getLogger("cong.build")
+
+Status = BuildRun.Status
+
+
+def settle_seconds():
+    return float(getattr(settings, "PUBLISH_SETTLE_SECONDS", 3))
+
+
+def stale_after():
+    return timedelta(seconds=float(getattr(settings, "PUBLISH_STALE_SECONDS", 3600)))
+
+
+def _merge(existing, new):
+    return sorted(set(existing or ()) | {int(i) for i in new or ()})
+
+
+def request_build(site_slug, page_ids=(), *, trigger, user=None, portal_page_ids=()):
+    """Queue a build of the site (or join the queued one). Returns the queued BuildRun."""
+    user_id = user.pk if user is not None and user.is_authenticated else None
+    with transaction.atomic():
+        queued = (
+            BuildRun.objects.select_for_update()
+            .filter(site_slug=site_slug, status=Status.QUEUED)
+            .first()
+        )
+        if queued is None:
+            try:
+                with transaction.atomic():  # savepoint: a concurrent creator may win
+                    run = BuildRun.objects.create(
+                        site_slug=site_slug,
+                        trigger=trigger,
+                        triggered_by_id=user_id,
+                        page_ids=_merge((), page_ids),
+                        portal_page_ids=_merge((), portal_page_ids),
+                    )
+            except IntegrityError:
+                queued = BuildRun.objects.select_for_update().get(
+                    site_slug=site_slug, status=Status.QUEUED
+                )
+            else:
+                transaction.on_commit(lambda: enqueue_build(site_slug, run.page_ids))
+                return run
+        queued.page_ids = _merge(queued.page_ids, page_ids)
+        queued.portal_page_ids = _merge(queued.portal_page_ids, portal_page_ids)
+        queued.requests += 1
+        if queued.triggered_by_id is None:
+            queued.triggered_by_id = user_id
+        queued.save(update_fields=["page_ids", "portal_page_ids", "requests", "triggered_by"])
+        return queued
+
+
+def enqueue_build(site_slug, page_ids):
+    """Hand the build to the task backend; a failure is logged, never raised to the editor."""
+    from .tasks import build_site
+
+    task = build_site
+    delay = settle_seconds()
+    try:
+        if delay > 0 and task.get_backend().supports_defer:
+            task = task.using(run_after=timezone.now() + timedelta(seconds=delay))
+        task.enqueue(site_slug, list(page_ids))
+    except Exception:  # noqa: BLE001 - the page is published; the queued row stays for later
+        logger.exception("build site=%s could not be enqueued", site_slug)
+
+
+def claim_next(site_slug):
+    """The site's queued run, now running; None if none is queued or one is running."""
+    now = timezone.now()
+    running_elsewhere = BuildRun.objects.filter(
+        site_slug=OuterRef("site_slug"),
+        status=Status.RUNNING,
+        started_at__gt=now - stale_after(),
+    )
+    BuildRun.objects.filter(
+        site_slug=site_slug, status=Status.RUNNING, started_at__lte=now - stale_after()
+    ).update(
+        status=Status.FAILED,
+        finished_at=now,
+        error="abandoned: the build stopped without finishing (worker restarted?)",
+    )
+    with transaction.atomic():
+        candidate = (
+            BuildRun.objects.filter(site_slug=site_slug, status=Status.QUEUED)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if candidate is None:
+            return None
+        # One statement: only one of two concurrent claimers can change the row,
+        # and none can while another build of the site is running.
+        claimed = (
+            BuildRun.objects.filter(pk=candidate, status=Status.QUEUED)
+            .filter(~Exists(running_elsewhere))
+            .update(status=Status.RUNNING, started_at=now)
+        )
+    if not claimed:
+        return None
+    return BuildRun.objects.get(pk=candidate)
