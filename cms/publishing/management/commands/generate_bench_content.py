@@ -139,7 +139,10 @@ def insert_articles(index, specs, *, locale):
 
 
 def article_specs(count, seed):
-    """Pairs of (vi spec, en spec) for `count` Vietnamese articles and their translations."""
+    """Pairs of (vi spec, en spec) for `count` Vietnamese articles and their translations.
+
+    `seed` is a string naming the site too: translation keys are unique per database.
+    """
     rng = random.Random(seed)
     newest = datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC)
     pairs = []
@@ -210,10 +213,11 @@ class Command(BaseCommand):
             if if_missing and existing == articles:
                 self.stdout.write(f"Site {site!r} already has {articles} articles.")
                 return
-            raise CommandError(
-                f"Site {site!r} already exists ({existing} articles); "
-                "use another --site or a fresh database."
-            )
+            if existing:  # a site left empty by an interrupted run is filled in
+                raise CommandError(
+                    f"Site {site!r} already exists ({existing} articles); "
+                    "use another --site or a fresh database."
+                )
         # Provisioning commits first: its deferred work (redirects for the translated
         # sections' slugs) then runs before the bulk rows exist, not over 10k of them.
         department = provision_department(
@@ -228,7 +232,7 @@ class Command(BaseCommand):
             categories = _categories(vi, en)
             vi_index = NewsIndexPage.objects.child_of(department.site.root_page).get()
             en_index = vi_index.get_translation(en)
-            pairs = article_specs(articles // 2, seed)
+            pairs = article_specs(articles // 2, f"{site}:{seed}")
             for lang_number, (index, locale) in enumerate(((vi_index, vi), (en_index, en))):
                 specs = []
                 for pair in pairs:
