@@ -44,13 +44,19 @@ def index(request):
     return TemplateResponse(
         request,
         "publishing/index.html",
-        {"sites": sites, "page_title": _("Publishing"), "header_icon": "upload"},
+        {
+            "sites": sites,
+            "page_title": _("Publishing"),
+            "header_title": _("Publishing"),
+            "header_icon": "upload",
+        },
     )
 
 
 def site_builds(request, slug):
     department = _department_or_refuse(request.user, slug)
     runs = list(BuildRun.objects.filter(site_slug=slug).select_related("triggered_by")[:RUNS_SHOWN])
+    title = _("Publishing: %(site)s") % {"site": department.name_vi}
     return TemplateResponse(
         request,
         "publishing/site.html",
@@ -59,7 +65,8 @@ def site_builds(request, slug):
             "runs": runs,
             "live_url": live_url(slug),
             "can_rebuild": is_publishing_administrator(request.user),
-            "page_title": _("Publishing: %(site)s") % {"site": department.name_vi},
+            "page_title": title,
+            "header_title": title,
             "header_icon": "upload",
         },
     )
