@@ -659,8 +659,8 @@ def test_the_header_policy_is_no_narrower_than_the_pages_own_policy():
     header = csp_directives(re.search(r'Content-Security-Policy\s+"([^"]+)"', headers).group(1))
     page = csp_directives(
         make_csp(
-            "https://tim-kiem.tayninh.gov.vn/api/search",
-            ["https://tayninh.gov.vn", "https://sokhdt.tayninh.gov.vn"],
+            "https://tim-kiem.longan.gov.vn/api/search",
+            ["https://longan.gov.vn", "https://sokhdt.longan.gov.vn"],
         )
     )
     for directive, sources in page.items():

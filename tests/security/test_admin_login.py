@@ -102,4 +102,4 @@ def test_weak_passwords_are_refused(weak):
 
 
 def test_a_long_passphrase_is_accepted():
-    validate_password("mùa lúa chín vàng trên đồng Tây Ninh")
+    validate_password("mùa lúa chín vàng trên đồng Long An")

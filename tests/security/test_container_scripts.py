@@ -51,12 +51,12 @@ def healthcheck(url, env=None):
 
 def test_healthcheck_http(server):
     Handler.seen.clear()
-    env = {"ALLOWED_HOSTS": ".tayninh.gov.vn,cms.example"}
+    env = {"ALLOWED_HOSTS": ".longan.gov.vn,cms.example"}
     assert healthcheck(f"http://127.0.0.1:{server}/ok", env) == 0
     assert healthcheck(f"http://127.0.0.1:{server}/redirect", env) == 0
     assert healthcheck(f"http://127.0.0.1:{server}/broken", env) == 1
     # It presents itself as the TLS proxy would, with an allowed host.
-    assert Handler.seen[0] == ("tayninh.gov.vn", "https")
+    assert Handler.seen[0] == ("longan.gov.vn", "https")
 
 
 def test_healthcheck_tcp_and_closed_ports(server):

@@ -22,7 +22,7 @@ def test_redact_masks_url_passwords_and_known_secrets():
     assert "http://elastic:***@elasticsearch:9200" in redacted
     # URLs without credentials and ordinary text are left alone.
     assert (
-        redact("see https://tayninh.gov.vn:443/vi/ now") == "see https://tayninh.gov.vn:443/vi/ now"
+        redact("see https://longan.gov.vn:443/vi/ now") == "see https://longan.gov.vn:443/vi/ now"
     )
 
 

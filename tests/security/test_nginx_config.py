@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -52,13 +53,6 @@ def web(tmp_path_factory):
     threading.Thread(target=api.serve_forever, daemon=True).start()
     port = free_port()
 
-    dist = base / "dist"
-    (dist / "portal" / "vi").mkdir(parents=True)
-    (dist / "portal" / "vi" / "index.html").write_text("<h1>Cổng</h1>", encoding="utf-8")
-    (dist / "portal" / ".env").write_text("SECRET_KEY=x", encoding="utf-8")
-    (dist / "portal" / ".well-known").mkdir()
-    (dist / "portal" / ".well-known" / "security.txt").write_text("Contact: x", encoding="utf-8")
-    (dist / "portal" / "app.css").write_text("body{}", encoding="utf-8")
     (base / "map").mkdir()
     subprocess.run(
         [
@@ -69,6 +63,17 @@ def web(tmp_path_factory):
         ],
         check=True,
     )
+    # The first hostname of the repository's site files, and its site.
+    first = (base / "map" / "sites.map").read_text(encoding="utf-8").splitlines()[1]
+    host, slug = first.rstrip(";").split()
+    site = base / "dist" / slug
+    (site / "vi").mkdir(parents=True)
+    (site / "vi" / "index.html").write_text("<h1>Cổng</h1>", encoding="utf-8")
+    (site / ".env").write_text("SECRET_KEY=x", encoding="utf-8")
+    (site / ".well-known").mkdir()
+    (site / ".well-known" / "security.txt").write_text("Contact: x", encoding="utf-8")
+    (site / "app.css").write_text("body{}", encoding="utf-8")
+    dist = base / "dist"
     (base / "cong").mkdir()
     shutil.copy(ROOT / "docker" / "nginx" / "security-headers.conf", base / "cong")
     conf = (ROOT / "docker" / "nginx" / "default.conf").read_text(encoding="utf-8")
@@ -111,15 +116,23 @@ http {{
             break
         except OSError:
             time.sleep(0.05)
-    yield port
+    yield Web(port, host, slug)
     process.terminate()
     process.wait(timeout=10)
     api.shutdown()
     api.server_close()
 
 
-def get(port, path, host="tayninh.gov.vn"):
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": host})
+class Web(NamedTuple):
+    port: int
+    host: str  # a hostname of `slug` in the site files
+    slug: str
+
+
+def get(web, path, host=None):
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{web.port}{path}", headers={"Host": host or web.host}
+    )
     try:
         with urllib.request.urlopen(request, timeout=5) as response:
             return response.status, dict(response.headers), response.read()
@@ -143,7 +156,7 @@ def test_a_site_is_served_on_its_hostname_with_the_security_headers(web):
 
 
 def test_an_unknown_host_sees_the_sites_by_path(web):
-    status, _, body = get(web, "/portal/vi/", host="10.0.0.1")
+    status, _, body = get(web, f"/{web.slug}/vi/", host="10.0.0.1")
     assert status == 200 and "Cổng" in body.decode()
 
 
@@ -168,7 +181,7 @@ def test_the_search_api_is_proxied_read_only_and_rate_limited(web):
     assert_security_headers(headers)
 
     post = urllib.request.Request(
-        f"http://127.0.0.1:{web}/api/search", data=b"q=x", headers={"Host": "tayninh.gov.vn"}
+        f"http://127.0.0.1:{web.port}/api/search", data=b"q=x", headers={"Host": web.host}
     )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(post, timeout=5)

@@ -13,9 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "cms.settings",
     "DEBUG": "0",
-    "ALLOWED_HOSTS": "cms.tayninh.gov.vn",
-    "CSRF_TRUSTED_ORIGINS": "https://cms.tayninh.gov.vn",
-    "WAGTAILADMIN_BASE_URL": "https://cms.tayninh.gov.vn",
+    "ALLOWED_HOSTS": "cms.longan.gov.vn",
+    "CSRF_TRUSTED_ORIGINS": "https://cms.longan.gov.vn",
+    "WAGTAILADMIN_BASE_URL": "https://cms.longan.gov.vn",
 }
 
 PROBE = """
@@ -67,8 +67,8 @@ def test_production_settings_are_secure():
     assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"]
     assert values["SECURE_CONTENT_TYPE_NOSNIFF"]
     assert values["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
-    assert values["CSRF_TRUSTED_ORIGINS"] == ["https://cms.tayninh.gov.vn"]
-    assert values["ALLOWED_HOSTS"] == ["cms.tayninh.gov.vn"]
+    assert values["CSRF_TRUSTED_ORIGINS"] == ["https://cms.longan.gov.vn"]
+    assert values["ALLOWED_HOSTS"] == ["cms.longan.gov.vn"]
     assert values["X_FRAME_OPTIONS"] in {"DENY", "SAMEORIGIN"}
     assert values["SECURE_REFERRER_POLICY"]
 
