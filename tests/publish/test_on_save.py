@@ -218,3 +218,25 @@ def test_publish_on_save_can_be_switched_off(make_department, build_dirs, dummy_
     BuildRun.objects.all().delete()
     publish(add_article(department, "tat"))
     assert not BuildRun.objects.exists()
+
+
+def test_a_moved_page_is_rebuilt_at_its_new_address(
+    make_department, build_dirs, immediate_tasks, django_capture_on_commit_callbacks
+):
+    from cms.core.models import StandardPage
+
+    department = make_department("so-k")
+    about = StandardPage.objects.child_of(department.site.root_page).get(slug="gioi-thieu")
+    page = StandardPage(title="Lịch sử", slug="lich-su", live=False)
+    department.site.root_page.add_child(instance=page)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(page)
+    old = build_dirs / "www/so-k/vi/lich-su/index.html"
+    new = build_dirs / "www/so-k/vi/gioi-thieu/lich-su/index.html"
+    assert old.is_file() and not new.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(about, pos="last-child")
+    run = BuildRun.objects.filter(site_slug="so-k").latest("pk")
+    assert (run.trigger, run.status, run.page_ids) == ("move", Status.SUCCEEDED, [page.pk])
+    assert new.is_file()
