@@ -126,3 +126,20 @@ def claim_next(site_slug):
     if not claimed:
         return None
     return BuildRun.objects.get(pk=candidate)
+
+
+def latest_run_with_page(site_slug, page_id, *, scan=20):
+    """The most recent BuildRun of the site that includes the page (a Python scan of the
+    last few runs: SQLite has no JSON "contains" lookup)."""
+    for run in BuildRun.objects.filter(site_slug=site_slug)[:scan]:
+        if page_id in (run.page_ids or ()):
+            return run
+    return None
+
+
+def attribute_to_user(site_slug, page_id, user):
+    """Name the admin user on the build their unpublish/move/delete queued (signals do not
+    carry the request's user; Wagtail's after_* hooks do)."""
+    run = latest_run_with_page(site_slug, page_id)
+    if run is not None and run.triggered_by_id is None and user.is_authenticated:
+        BuildRun.objects.filter(pk=run.pk, triggered_by=None).update(triggered_by=user)

@@ -71,12 +71,21 @@ def on_page_unpublished(sender, instance, **kwargs):
     queue_page_change(instance, Trigger.UNPUBLISH)
 
 
-def on_page_moved(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
-    if url_path_before == url_path_after:
+def on_page_moved(
+    sender, instance, parent_page_before=None, url_path_before=None, url_path_after=None, **kwargs
+):
+    if url_path_before == url_path_after or not instance.live:
+        return  # a reorder among siblings, or a draft: nothing changes on the public sites
+    run = queue_page_change(instance, Trigger.MOVE)
+    if parent_page_before is None or not enabled():
         return
-    if not instance.live:
-        return  # a draft's move changes nothing on the public sites
-    queue_page_change(instance, Trigger.MOVE)
+    try:  # moved out of another site: that site must drop it too
+        before = department_for_page(parent_page_before)
+        if before is not None and (run is None or before.slug != run.site_slug):
+            with transaction.atomic():
+                request_build(before.slug, [instance.pk], trigger=Trigger.MOVE)
+    except Exception:  # noqa: BLE001
+        logger.exception("build not queued for the former site of page %s", instance.pk)
 
 
 def on_page_deleted(sender, instance, **kwargs):

@@ -1,5 +1,7 @@
 """Admin menu item and URLs for the Publishing view; the "your page will be live" message."""
 
+import logging
+
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,7 +12,10 @@ from wagtail.admin.menu import MenuItem
 from . import admin_views
 from .access import visible_departments
 from .models import BuildRun
+from .queue import attribute_to_user, latest_run_with_page
 from .sites import department_for_page, page_live_url
+
+logger = logging.getLogger("cong.build")
 
 
 class PublishingMenuItem(MenuItem):
@@ -40,7 +45,7 @@ def live_message(page):
     if department is None or not page.live:
         return None
     url = page_live_url(page, department.slug)
-    run = _latest_run_with(department.slug, page.pk)
+    run = latest_run_with_page(department.slug, page.pk)
     if run is None:
         return None
     if run.status == BuildRun.Status.SUCCEEDED:
@@ -53,21 +58,33 @@ def live_message(page):
     return messages.info, _("Your page will be live at %(url)s in a few seconds.") % {"url": url}
 
 
-def _latest_run_with(slug, page_id):
-    # A Python scan of the last few runs: SQLite has no JSON "contains" lookup.
-    for run in BuildRun.objects.filter(site_slug=slug).order_by("-queued_at", "-pk")[:20]:
-        if page_id in run.page_ids:
-            return run
-    return None
-
-
 @hooks.register("after_publish_page")
 def tell_editor_when_live(request, page):
     try:
         message = live_message(page)
     except Exception:  # noqa: BLE001 - a message must never break publishing
+        logger.exception("no live message for page %s", page.pk)
         return None
     if message:
         level, text = message
         level(request, text)
     return None
+
+
+def _attribute(request, page):
+    try:
+        department = department_for_page(page)
+        if department is not None and page.pk is not None:
+            attribute_to_user(department.slug, page.pk, request.user)
+    except Exception:  # noqa: BLE001 - attribution is a nicety, never an obstacle
+        logger.exception("could not name the user on the build of page %s", page.pk)
+
+
+@hooks.register("after_unpublish_page")
+def attribute_unpublish(request, page):
+    _attribute(request, page)
+
+
+@hooks.register("after_move_page")
+def attribute_move(request, page):
+    _attribute(request, page)

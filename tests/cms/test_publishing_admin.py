@@ -178,3 +178,15 @@ class PublishingAdminTests(TwoDepartmentsTestCase):
         texts = [str(m) for m in get_messages(response.wsgi_request)]
         live = "http://127.0.0.1:8080/so-a/vi/tin-tuc/bai-moi/"
         self.assertTrue(any(live in text for text in texts), texts)
+
+    def test_unpublish_in_the_admin_queues_a_build_named_after_the_user(self):
+        self.login(self.superuser)
+        article = self.a.articles["vi"]
+        response = self.client.post(f"/admin/pages/{article.pk}/unpublish/")
+        self.assertEqual(response.status_code, 302)
+        article.refresh_from_db()
+        self.assertFalse(article.live)
+        run = BuildRun.objects.get(site_slug="so-a")
+        self.assertEqual(run.trigger, BuildRun.Trigger.UNPUBLISH)
+        self.assertIn(article.pk, run.page_ids)
+        self.assertEqual(run.triggered_by, self.superuser)

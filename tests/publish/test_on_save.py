@@ -240,3 +240,16 @@ def test_a_moved_page_is_rebuilt_at_its_new_address(
     run = BuildRun.objects.filter(site_slug="so-k").latest("pk")
     assert (run.trigger, run.status, run.page_ids) == ("move", Status.SUCCEEDED, [page.pk])
     assert new.is_file()
+
+
+def test_a_page_moved_to_another_site_rebuilds_both(make_department, build_dirs, dummy_tasks):
+    from cms.core.models import StandardPage
+
+    source, destination = make_department("so-m"), make_department("so-n")
+    page = StandardPage(title="Chuyển đi", slug="chuyen-di", live=False)
+    source.site.root_page.add_child(instance=page)
+    publish(page)
+    BuildRun.objects.all().delete()
+    page.move(destination.site.root_page, pos="last-child")
+    queued = {run.site_slug: run.page_ids for run in BuildRun.objects.all()}
+    assert queued == {"so-m": [page.pk], "so-n": [page.pk]}
