@@ -44,8 +44,11 @@ def _merge(existing, new):
     return sorted(set(existing or ()) | {int(i) for i in new or ()})
 
 
-def request_build(site_slug, page_ids=(), *, trigger, user=None, portal_page_ids=()):
-    """Queue a build of the site (or join the queued one). Returns the queued BuildRun."""
+def request_build(site_slug, page_ids=(), *, trigger, user=None, portal_page_ids=(), enqueue=True):
+    """Queue a build of the site (or join the queued one). Returns the queued BuildRun.
+
+    ``enqueue=False`` only records the row, for a caller that runs the task itself.
+    """
     user_id = user.pk if user is not None and user.is_authenticated else None
     with transaction.atomic():
         queued = (
@@ -68,7 +71,8 @@ def request_build(site_slug, page_ids=(), *, trigger, user=None, portal_page_ids
                     site_slug=site_slug, status=Status.QUEUED
                 )
             else:
-                transaction.on_commit(lambda: enqueue_build(site_slug, run.page_ids))
+                if enqueue:
+                    transaction.on_commit(lambda: enqueue_build(site_slug, run.page_ids))
                 return run
         queued.page_ids = _merge(queued.page_ids, page_ids)
         queued.portal_page_ids = _merge(queued.portal_page_ids, portal_page_ids)

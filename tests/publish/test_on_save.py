@@ -10,6 +10,7 @@ on timing.
 
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from cms.core.translation import translate
@@ -253,3 +254,24 @@ def test_a_page_moved_to_another_site_rebuilds_both(make_department, build_dirs,
     page.move(destination.site.root_page, pos="last-child")
     queued = {run.site_slug: run.page_ids for run in BuildRun.objects.all()}
     assert queued == {"so-m": [page.pk], "so-n": [page.pk]}
+
+
+def test_rebuild_and_publish_command_runs_now_and_reports(
+    make_department, build_dirs, dummy_tasks, capsys
+):
+    from django.core.management import CommandError, call_command
+
+    make_department("so-p")
+    BuildRun.objects.all().delete()
+    call_command("rebuild_and_publish", "--site", "so-p", "--now")
+    out = capsys.readouterr().out
+    run = BuildRun.objects.get()
+    assert (run.trigger, run.status) == ("manual", Status.SUCCEEDED)
+    assert out.startswith("so-p: succeeded in ") and f"{run.pages} pages" in out
+    assert (build_dirs / "www/so-p/vi/index.html").is_file()
+    assert enqueued_builds(dummy_tasks) == []
+
+    call_command("rebuild_and_publish", "--site", "so-p")
+    assert BuildRun.objects.filter(status=Status.QUEUED).count() == 1
+    with pytest.raises(CommandError, match="no-such"):
+        call_command("rebuild_and_publish", "--site", "no-such")
