@@ -245,6 +245,11 @@ SEARCH_API_URL = env_str("SEARCH_API_URL", "http://127.0.0.1:8090/api/search")
 SEARCH_BACKEND_URL = env_str("ELASTICSEARCH_URL")
 SITES_DIR = BASE_DIR / "sites"
 THEMES_DIR = BASE_DIR / "themes"
+# Publish on save (cms/publishing): page changes queue a build of their site;
+# builds queued within PUBLISH_SETTLE_SECONDS coalesce (database task backend).
+PUBLISH_ON_SAVE = env_bool("PUBLISH_ON_SAVE", True)
+PUBLISH_SETTLE_SECONDS = float(env_str("PUBLISH_SETTLE_SECONDS", "3"))
+PUBLISH_TARGET = env_str("PUBLISH_TARGET") or None  # overrides every site's publish.target
 
 # Questions and feedback from the public sites (cms/feedback)
 FEEDBACK_RETENTION_DAYS = int(env_str("FEEDBACK_RETENTION_DAYS", "730"))
