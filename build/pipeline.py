@@ -1,7 +1,8 @@
 """build_sites: export every site from the CMS, render it, swap it into dist/ whole.
 
 Per site: export (this process, the only one touching the database) writes the
-records to var/build/<slug>/records.jsonl, then each language renders in a
+records to var/build/<slug>/records.jsonl (and what each language renders, the
+portal's aggregated copies included, to render.<lang>.jsonl), then each language renders in a
 worker process while the next site exports. When every language of a site is
 rendered into dist/.<slug>.building-*, the folder replaces dist/<slug>/ with
 two renames; if anything fails the temporary folder is deleted and the
@@ -16,9 +17,11 @@ import json
 import multiprocessing
 import os
 import shutil
+import threading
 import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +42,7 @@ class SiteResult:
     files: int = 0
     seconds: float = 0.0
     error: str = ""
+    stages: dict = field(default_factory=dict)  # seconds per step, for logs and the bench
 
 
 @dataclass
@@ -59,14 +63,49 @@ class BuildSummary:
         return sum(s.files for s in self.sites)
 
 
-def write_jsonl(path: Path, records):
+def jsonl_line(record):
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def write_lines(path: Path, lines):
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as fh:
-        for record in records:
-            fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-            fh.write("\n")
+        fh.writelines(lines)
     tmp.replace(path)
+
+
+def write_jsonl(path: Path, records):
+    write_lines(path, map(jsonl_line, records))
+
+
+def write_records(records_dir: Path, records, extra_render_records, languages):
+    """records.jsonl (the site's own records, for search) and one render file per language.
+
+    Streamed, each record serialised once; the render files also get
+    `extra_render_records` (the portal's aggregated copies). A render worker
+    then parses only its own language.
+    """
+    records_dir.mkdir(parents=True, exist_ok=True)
+    paths = {lang: records_dir / f"render.{lang}.jsonl" for lang in languages}
+    temps = [
+        records_dir / "records.jsonl.tmp",
+        *(p.with_name(p.name + ".tmp") for p in paths.values()),
+    ]
+    with ExitStack() as stack:
+        own, *per_lang = (stack.enter_context(t.open("w", encoding="utf-8")) for t in temps)
+        by_lang = dict(zip(languages, per_lang, strict=True))
+        for record in records:
+            line = jsonl_line(record)
+            own.write(line)
+            if record["lang"] in by_lang:
+                by_lang[record["lang"]].write(line)
+        for record in extra_render_records:
+            if record["lang"] in by_lang:
+                by_lang[record["lang"]].write(jsonl_line(record))
+    for temp in temps:
+        temp.replace(temp.with_name(temp.name.removesuffix(".tmp")))
+    return paths
 
 
 def read_jsonl(path: Path):
@@ -92,20 +131,54 @@ def aggregate_for_portal(records, source_slug, source_base_url):
     return copies
 
 
-def swap_in(tmp_dir: Path, final_dir: Path):
-    """Replace final_dir by tmp_dir; the old tree is removed only after the swap."""
+def swap_in(tmp_dir: Path, final_dir: Path, trash_dir: Path | None = None):
+    """Replace final_dir by tmp_dir; the old tree is removed only after the swap.
+
+    With `trash_dir` (on the same filesystem) the old tree is moved there and
+    deleted by a background thread: unlinking 23k files takes seconds and the
+    new site is live as soon as the rename is done. The thread is not a daemon,
+    so the process finishes the deletion before it exits.
+    """
     old = final_dir.with_name(f".{final_dir.name}.old-{uuid.uuid4().hex[:8]}")
     if final_dir.exists():
         final_dir.rename(old)
     tmp_dir.rename(final_dir)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+    if not old.exists():
+        return
+    if trash_dir is not None:
+        try:
+            trash_dir.mkdir(parents=True, exist_ok=True)
+            moved = trash_dir / old.name
+            old.rename(moved)
+        except OSError:  # another filesystem: delete here and now
+            pass
+        else:
+            remove_in_background(moved)
+            return
+    shutil.rmtree(old, ignore_errors=True)
+
+
+_cleanups = []
+
+
+def remove_in_background(path: Path):
+    thread = threading.Thread(
+        target=shutil.rmtree, args=(path,), kwargs={"ignore_errors": True}, name="cong-rmtree"
+    )
+    thread.start()
+    _cleanups.append(thread)
+
+
+def wait_for_cleanup():
+    """Block until old output trees moved aside by swap_in are deleted."""
+    while _cleanups:
+        _cleanups.pop().join()
 
 
 def _render_in_worker(job):
     started = time.perf_counter()
     result = render_language(job)
-    return {**result, "seconds": time.perf_counter() - started}
+    return {**result, "lang": job["lang"], "seconds": time.perf_counter() - started}
 
 
 class SiteBuild:
@@ -140,6 +213,7 @@ class Pipeline:
     ):
         self.dist_dir = Path(dist_dir)
         self.records_dir = Path(var_dir) / "build"
+        self.trash_dir = self.records_dir / ".trash"  # old output trees awaiting deletion
         self.production = production
         self.local_root = local_root
         self.processes = processes if processes is not None else min(2, os.cpu_count() or 1)
@@ -166,6 +240,9 @@ class Pipeline:
 
     def run(self, slugs=None):
         started = time.perf_counter()
+        if self.trash_dir.is_dir():  # left by a process that was stopped mid-deletion
+            for leftover in self.trash_dir.iterdir():
+                remove_in_background(leftover)
         export = self._export()
         all_sites = export.list_sites()
         known = {s["slug"] for s in all_sites}
@@ -221,6 +298,9 @@ class Pipeline:
                     try:
                         result = future.result()
                         build.result.files += result["files"]
+                        build.result.stages[f"render_{result['lang']}"] = round(
+                            result["seconds"], 2
+                        )
                     except Exception as exc:  # noqa: BLE001
                         build.result.error = build.result.error or f"{type(exc).__name__}: {exc}"
                     done += 1
@@ -235,16 +315,20 @@ class Pipeline:
 
     def _export_and_submit(self, build, export, pool, shared, base_urls, all_sites):
         build.tmp_dir.mkdir(parents=True)
+        step = time.perf_counter()
         records = export.export_site(build.slug, build.tmp_dir, base_urls=base_urls)
+        build.result.stages["export"] = round(time.perf_counter() - step, 2)
         context = export.export_site_context(build.slug, base_urls=base_urls, out_dir=build.tmp_dir)
-        write_jsonl(self.records_dir / build.slug / "records.jsonl", records)
         build.records = records
         build.result.pages = len(records)
-        render_records = records
+        copies = []
         if build.site["is_portal"]:
-            render_records = records + self._department_copies(all_sites, base_urls, export)
-        render_path = self.records_dir / build.slug / "render.jsonl"
-        write_jsonl(render_path, render_records)
+            copies = self._department_copies(all_sites, base_urls, export)
+        step = time.perf_counter()
+        render_paths = write_records(
+            self.records_dir / build.slug, records, copies, build.config.languages
+        )
+        build.result.stages["write_records"] = round(time.perf_counter() - step, 2)
         assets = prepare_site(
             config=build.config, out_dir=build.tmp_dir, themes_dir=self.themes_dir
         )
@@ -258,7 +342,7 @@ class Pipeline:
                 base_url=build.base_url,
                 out_dir=build.tmp_dir,
                 assets=assets,
-                records_path=render_path,
+                records_path=render_paths[lang],
                 context=context,
                 portal=shared["portal"],
                 csp=csp,
@@ -289,6 +373,7 @@ class Pipeline:
         return copies
 
     def _finish(self, build):
+        step = time.perf_counter()
         try:
             if not build.result.error:
                 build.result.files += finish_site(
@@ -297,7 +382,8 @@ class Pipeline:
                     base_url=build.base_url,
                     languages=build.config.languages,
                 )
-                swap_in(build.tmp_dir, self.dist_dir / build.slug)
+                swap_in(build.tmp_dir, self.dist_dir / build.slug, self.trash_dir)
+                build.result.stages["finish"] = round(time.perf_counter() - step, 2)
         except Exception as exc:  # noqa: BLE001
             build.result.error = f"{type(exc).__name__}: {exc}"
         finally:

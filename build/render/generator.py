@@ -55,7 +55,10 @@ class RecordsGenerator(Generator):
             asset=lambda name: asset_base + manifest[name] if name in manifest else "",
             has_asset=lambda name: name in manifest,
             language_names=LANGUAGE_NAMES,
+            pager=pager,
+            listing_item=self.listing_item,
         )
+        self._item_html = {}
         self.env.filters.update(
             date=lambda v: formats.format_date(v, lang),
             datetime=lambda v: formats.format_datetime(v, lang),
@@ -64,6 +67,18 @@ class RecordsGenerator(Generator):
             area=lambda v: formats.format_area(v, lang),
             filesize=lambda v: formats.format_filesize(v, lang),
         )
+
+    def listing_item(self, record, show_image):
+        """A record's entry in listings, rendered once: it appears on several listing pages."""
+        key = (id(record), show_image)  # records live as long as this generator
+        html = self._item_html.get(key)
+        if html is None:
+            macros = self.get_template("macros").module
+            html = macros.item(
+                record, self.view, self.common["site_names"], self.lang, show_image=show_image
+            )
+            self._item_html[key] = html
+        return html
 
     # Pelican calls these two --------------------------------------------------
     def generate_context(self):
@@ -356,6 +371,24 @@ class RecordsGenerator(Generator):
                     separators=(",", ":"),
                 ),
             )
+
+
+def pager(number, count):
+    """Pagination links: first, last and up to two pages either side of `number`.
+
+    None stands for a gap ("…"), shown once just beyond the window on each side.
+    Only the candidates near `number` are visited: a listing with 800 pages does
+    not loop 800 times on each of its pages.
+    """
+    window = range(max(1, number - 3), min(count, number + 3) + 1)
+    shown = []
+    for n in sorted({1, count, *window}):
+        distance = abs(n - number)
+        if n in (1, count) or distance <= 2:
+            shown.append(n)
+        elif distance == 3:
+            shown.append(None)
+    return shown
 
 
 def headless_item(record, view):

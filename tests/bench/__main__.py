@@ -13,9 +13,9 @@ generated once with `manage.py generate_bench_content` and kept):
   from the mean per page when the box runs out (the table says so);
 - baseline_pelican_markdown: the same articles as Markdown files, built by
   stock Pelican with its default theme and settings;
-- edit_to_live_local / edit_to_live_s3: one-article edit to files live,
-  only when the incremental build is available (reported as not measured
-  otherwise).
+- edit_to_live_local: one article's title changed in the database, then the
+  site build that makes it live in dist/ (today a full rebuild of the site:
+  the incremental planner is not in yet); edit_to_live_s3 is not measured.
 
 Prints a table and writes var/bench/latest.json (one entry per measurement).
 Every figure is wall time on this machine; CPU time is printed for the build
@@ -146,7 +146,13 @@ def measure_size(n, args, entries):
             entries.append(entry("baseline_pelican_markdown", n, pelican, files=pelican["files"]))
         else:
             say(f"[{n}] Pelican from Markdown: skipped (N > --pelican-max {args.pelican_max})")
-    say(f"[{n}] edit to live: not measured (the incremental build is not in this bench yet)")
+    edit = run(["-m", "tests.bench.measure_cms", "edit", "--site", site], label="edit to live")
+    say(
+        f"[{n}] edit to live (local, {edit['method']}: the incremental planner is not in yet): "
+        f"{edit['seconds']:.1f} s"
+    )
+    entries.append(entry("edit_to_live_local", n, edit, method=edit["method"]))
+    say(f"[{n}] edit to live on S3: not measured")
 
 
 def entry(name, n, result, **extra):
@@ -164,18 +170,30 @@ def table(entries):
     sizes = sorted({e["n"] for e in entries})
     find = {(e["name"], e["n"]): e for e in entries}
     rows = [
-        ("N", "build s", "pages/s", "peak MiB", "bakery s", "× bakery", "Pelican s", "× Pelican")
+        (
+            "N",
+            "build s",
+            "pages/s",
+            "peak MiB",
+            "edit→live s",
+            "bakery s",
+            "× bakery",
+            "Pelican s",
+            "× Pelican",
+        )
     ]
     for n in sizes:
         build = find.get(("full_build", n))
         bakery = find.get(("baseline_bakery", n))
         pelican = find.get(("baseline_pelican_markdown", n))
+        edit = find.get(("edit_to_live_local", n))
         rows.append(
             (
                 str(n),
                 f"{build['seconds']:.1f}",
                 f"{build['pages'] / build['seconds']:.0f}",
                 f"{build['peak_mib']:.0f}",
+                f"{edit['seconds']:.1f}" if edit else "-",
                 (f"{bakery['seconds']:.0f}" + ("*" if bakery["extrapolated"] else ""))
                 if bakery
                 else "-",
