@@ -1,8 +1,10 @@
 """Admin menu item and URLs for the Publishing view; the "your page will be live" message."""
 
 import logging
+from datetime import timedelta
 
 from django.urls import include, path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -16,6 +18,7 @@ from .queue import attribute_to_user, latest_run_with_page
 from .sites import department_for_page, page_live_url
 
 logger = logging.getLogger("cong.build")
+RECENT = timedelta(minutes=2)
 
 
 class PublishingMenuItem(MenuItem):
@@ -45,9 +48,11 @@ def live_message(page):
     if department is None or not page.live:
         return None
     url = page_live_url(page, department.slug)
+    if page.scheduled_revision is not None:
+        return None  # scheduled for later: Wagtail says when; nothing was queued now
     run = latest_run_with_page(department.slug, page.pk)
-    if run is None:
-        return None
+    if run is None or run.queued_at < timezone.now() - RECENT:
+        return None  # no build queued by this publish (e.g. publish-on-save is off)
     if run.status == BuildRun.Status.SUCCEEDED:
         return messages.success, _("Your page is live at %(url)s.") % {"url": url}
     if run.status == BuildRun.Status.FAILED:
