@@ -1,0 +1,62 @@
+"""Turn untrusted article HTML into Wagtail rich text the editor can open.
+
+Two passes: nh3 removes everything outside the editor's features (scripts,
+styles, iframes, event handlers, javascript: URLs, images, classes); then
+Wagtail's own Draftail converter rewrites what is left into the database
+format, so the result is exactly what an editor saving the page would store.
+"""
+
+import re
+from html import unescape
+
+import nh3
+from django.utils.html import strip_tags
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
+from cms.core.blocks import RICH_TEXT_FEATURES
+
+ALLOWED_TAGS = {
+    "p", "br", "h2", "h3", "h4", "b", "strong", "i", "em",
+    "ol", "ul", "li", "a", "blockquote", "hr", "sup", "sub",
+}  # fmt: skip
+# Content of these is dropped with the tag (text inside a <script> is not prose).
+DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "noscript"}
+LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+
+# Headings outside h2–h4 keep their meaning as the nearest allowed level.
+_HEADING_REWRITES = [
+    (re.compile(r"<(/?)h1\b", re.IGNORECASE), r"<\1h2"),
+    (re.compile(r"<(/?)h[56]\b", re.IGNORECASE), r"<\1h4"),
+]
+
+# The document-link feature needs a document id; imported links are external.
+_CONVERTER_FEATURES = [feature for feature in RICH_TEXT_FEATURES if feature != "document-link"]
+
+
+def sanitise(html):
+    """HTML reduced to the tags and attributes the rich text editor allows."""
+    for pattern, replacement in _HEADING_REWRITES:
+        html = pattern.sub(replacement, html or "")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        clean_content_tags=DROPPED_WITH_CONTENT,
+        attributes={"a": {"href"}},
+        url_schemes=LINK_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def to_rich_text(html):
+    """Untrusted HTML → Wagtail rich text database format (may be empty)."""
+    clean = sanitise(html)
+    if not strip_tags(clean).strip():
+        return ""
+    converter = ContentstateConverter(_CONVERTER_FEATURES)
+    return converter.to_database_format(converter.from_database_format(clean))
+
+
+def plain_text(html):
+    """Text content of an HTML fragment, whitespace collapsed (for summaries)."""
+    return " ".join(unescape(strip_tags(sanitise(html))).split())
