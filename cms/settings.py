@@ -290,6 +290,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "pelican": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }
 

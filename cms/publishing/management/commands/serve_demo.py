@@ -11,6 +11,10 @@ import time
 from django.core.management.base import BaseCommand
 
 
+def _raise_keyboard_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 class Command(BaseCommand):
     help = "Run the CMS (8000), the static sites (8080) and the search API (8090) together."
 
@@ -27,6 +31,10 @@ class Command(BaseCommand):
             "sites": [python, "manage.py", "serve_sites", "--port", str(sites_port)],
             "search": [python, "-m", "search.api", "--host", host, "--port", str(search_port)],
         }
+        # Ctrl-C, or SIGTERM from a supervisor; set explicitly because a shell
+        # that starts us in the background leaves SIGINT ignored.
+        signal.signal(signal.SIGINT, _raise_keyboard_interrupt)
+        signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
         children = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}
         self.stdout.write(
             self.style.SUCCESS(
@@ -46,7 +54,7 @@ class Command(BaseCommand):
         finally:
             for child in children.values():
                 if child.poll() is None:
-                    child.send_signal(signal.SIGINT)
+                    child.terminate()
             for child in children.values():
                 try:
                     child.wait(timeout=10)
