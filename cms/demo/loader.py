@@ -5,6 +5,8 @@ from contextlib import contextmanager
 
 from django.db import transaction
 
+from cms.publishing.signals import paused as builds_paused
+
 from .builders import Report
 from .builders.documents import build_legal_documents, build_planning
 from .builders.investment import build_investment
@@ -32,7 +34,9 @@ def quiet_wagtail_logs():
 def load_demo():
     """Create whatever part of the demo is missing; return (Report, credentials)."""
     report = Report()
-    with quiet_wagtail_logs(), transaction.atomic():
+    # One bulk load, not hundreds of editor publishes: no site build per page;
+    # `make demo` runs build_sites once afterwards.
+    with quiet_wagtail_logs(), builds_paused(), transaction.atomic():
         departments = build_sites(report)
         snippets = build_snippets(report)
         build_news(departments, snippets, report)

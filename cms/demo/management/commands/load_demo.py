@@ -23,7 +23,7 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {number:4d} {kind}")
         else:
             self.stdout.write(self.style.SUCCESS("Demo already loaded: nothing to create."))
-        self.stdout.write(f"Done in {elapsed:.1f} s.")
+        self.stdout.write(f"Done in {elapsed:.1f} s. Static sites: manage.py build_sites")
         self.stdout.write("")
         self.stdout.write(
             self.style.WARNING("Demo credentials (for trying Cổng only, never in production):")
