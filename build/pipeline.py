@@ -166,6 +166,8 @@ def remove_in_background(path: Path):
         target=shutil.rmtree, args=(path,), kwargs={"ignore_errors": True}, name="cong-rmtree"
     )
     thread.start()
+    # a long-running worker builds many times: keep only the threads still deleting
+    _cleanups[:] = [t for t in _cleanups if t.is_alive()]
     _cleanups.append(thread)
 
 
