@@ -131,3 +131,16 @@ def test_portal_administrators_group_covers_every_tree(make_department):
         group=group, collection=Collection.get_first_root_node()
     ).exists()
     assert group.permissions.filter(codename="change_topic").exists()
+
+
+def test_wagtail_default_groups_with_root_permissions_are_gone(db):
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission
+
+    root = Page.get_first_root_node()
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert (
+        not GroupPagePermission.objects.filter(page=root)
+        .exclude(group__name__icontains="Portal administrators")
+        .exists()
+    )
