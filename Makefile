@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 BENCH_N ?= 1000,5000,20000
 PYTEST_ARGS ?=
 
-.PHONY: setup demo test lint format lock serve bench browser-deps clean
+.PHONY: setup demo test lint format lock serve bench bench-search browser-deps clean
 
 setup: $(STAMP) .env var
 
@@ -55,6 +55,10 @@ format: setup
 
 bench: migrate
 	$(PY) -m tests.bench --sizes $(BENCH_N)
+
+# Search: indexing throughput, query latency p50/p95 at 10k and 100k documents, API req/s.
+bench-search: setup
+	$(PY) -m tests.bench.bench_search --sizes 10000,100000 --api-seconds 5
 
 # Re-resolve every pinned version from pyproject.toml's direct dependencies.
 lock:
