@@ -335,7 +335,9 @@ class Pipeline:
             config=build.config, out_dir=build.tmp_dir, themes_dir=self.themes_dir
         )
         build.result.files += len(assets)
-        csp = make_csp(build.config.search_api_url, base_urls.values())
+        csp = make_csp(
+            build.config.search_api_url, base_urls.values(), build.config.feedback_endpoint
+        )
         for lang in build.config.languages:
             job = language_job(
                 slug=build.slug,

@@ -29,6 +29,7 @@ SCHEMA = {
     "feeds": {"items": int},
     "pagination": {"per_page": int},
     "menus": {"vi": list, "en": list},
+    "feedback": {"endpoint": str},
 }
 SUPPORTED_LANGUAGES = ("vi", "en")
 SEARCH_SCOPES = ("site", "all")
@@ -53,6 +54,8 @@ class SiteConfig:
     per_page: int
     menus: dict = field(default_factory=dict)  # {lang: [{"label", "url"}]}
     files: tuple = ()  # the TOML files this config was read from
+    # The CMS's POST /api/feedback/ URL; empty: the site has no feedback pages.
+    feedback_endpoint: str = ""
 
     def base_url(self, *, production=False, local_root=LOCAL_ROOT_URL):
         """The URL every link of the built site starts with (no trailing slash)."""
@@ -79,6 +82,7 @@ class SiteConfig:
             "feed_items": self.feed_items,
             "per_page": self.per_page,
             "menus": {lang: list(items) for lang, items in self.menus.items()},
+            "feedback_endpoint": self.feedback_endpoint,
         }
 
 
@@ -136,6 +140,11 @@ def _validate_values(data: dict, slug: str, path: Path, themes_dir: Path):
         fail("feeds.items", "must be at least 1")
     if data["pagination"].get("per_page", 0) < 1:
         fail("pagination.per_page", "must be at least 1")
+    endpoint = data["feedback"].get("endpoint", "")
+    if endpoint:
+        parts = urlsplit(endpoint)
+        if parts.scheme not in ("http", "https") or not parts.netloc or not endpoint.endswith("/"):
+            fail("feedback.endpoint", f"must be an http(s) URL ending in '/', got {endpoint!r}")
     for lang, items in data.get("menus", {}).items():
         for index, item in enumerate(items):
             if not isinstance(item, dict) or not {"label", "url"} <= set(item):
@@ -167,7 +176,7 @@ def load_site_config(
         _check(own, SCHEMA, site_path)
         data = _merge(default, own)
         files.append(site_path)
-    for table in ("publish", "search", "feeds", "pagination", "menus"):
+    for table in ("publish", "search", "feeds", "pagination", "menus", "feedback"):
         data.setdefault(table, {})
     _validate_values(data, slug, files[-1], themes_dir)
     names = names or {}
@@ -188,4 +197,5 @@ def load_site_config(
         per_page=data["pagination"]["per_page"],
         menus={lang: list(data["menus"].get(lang, [])) for lang in SUPPORTED_LANGUAGES},
         files=tuple(str(p) for p in files),
+        feedback_endpoint=data["feedback"].get("endpoint", ""),
     )

@@ -25,15 +25,21 @@ def origin(url):
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
-def make_csp(search_api_url, site_urls=()):
-    """The Content-Security-Policy every page satisfies: no inline script or style."""
+def make_csp(search_api_url, site_urls=(), feedback_url=""):
+    """The Content-Security-Policy every page satisfies: no inline script or style.
+
+    `feedback_url` (the CMS's feedback endpoint) is both posted to by the form
+    (form-action) and fetched by its script and the tracking page (connect-src).
+    """
     img = " ".join(sorted({o for o in map(origin, site_urls) if o}))
-    connect = origin(search_api_url)
+    feedback = origin(feedback_url) if feedback_url else ""
+    connect = " ".join(dict.fromkeys(o for o in (origin(search_api_url), feedback) if o))
     return (
         "default-src 'self'; script-src 'self'; style-src 'self'; "
         f"img-src 'self' data: {img}".rstrip()
         + f"; connect-src 'self' {connect}".rstrip()
-        + "; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+        + "; font-src 'self'; object-src 'none'; base-uri 'self'; "
+        + f"form-action 'self' {feedback}".rstrip()
     )
 
 
@@ -74,7 +80,8 @@ def language_job(
         "records": records,
         "context": context or {},
         "portal": portal,
-        "csp": csp or make_csp(config["search_api_url"], [base_url]),
+        "csp": csp
+        or make_csp(config["search_api_url"], [base_url], config.get("feedback_endpoint", "")),
         "themes_dir": str(themes_dir),
     }
 

@@ -23,7 +23,14 @@ from .listings import (
     page_path,
     paginate,
 )
-from .site import ABOUT_PATHS, DETAIL_KINDS, LANGUAGE_NAMES, SEARCH_PATHS, SiteView
+from .site import (
+    ABOUT_PATHS,
+    DETAIL_KINDS,
+    FEEDBACK_PATHS,
+    LANGUAGE_NAMES,
+    SEARCH_PATHS,
+    SiteView,
+)
 from .themes import theme_chain, translations
 
 HOME_LATEST = 6
@@ -354,6 +361,8 @@ class RecordsGenerator(Generator):
             ],
             switch_url=self.view.abs(SEARCH_PATHS[other]),
         )
+        if self.view.feedback:
+            self.render_feedback_pages()
         self.render_page(
             "404",
             f"/{self.lang}/404.html",
@@ -371,6 +380,51 @@ class RecordsGenerator(Generator):
                     separators=(",", ":"),
                 ),
             )
+
+    def render_feedback_pages(self):
+        """The question/feedback form, its thank-you page and the tracking page."""
+        other = self.view.other_lang
+        for name, template in (
+            ("form", "feedback"),
+            ("thanks", "feedback_thanks"),
+            ("track", "feedback_track"),
+        ):
+            paths = FEEDBACK_PATHS[name]
+            self.render_page(
+                template,
+                paths[self.lang],
+                page=None,
+                feedback=self.view.feedback,
+                departments=self.feedback_departments(),
+                canonical=self.view.abs(paths[self.lang]),
+                alternates=[
+                    (self.lang, self.view.abs(paths[self.lang])),
+                    (other, self.view.abs(paths[other])),
+                ],
+                switch_url=self.view.abs(paths[other]),
+            )
+
+    def feedback_departments(self):
+        """[(slug, name)] a question may be addressed to, or None for a department
+        site (it takes only its own). The portal offers every site of the build
+        (dist/sites.json's names), itself first; without them, the sites its
+        aggregated records come from."""
+        portal = self.job.get("portal") or {}
+        if portal.get("url") != self.view.base_url:
+            return None
+        own = self.view.slug
+        names = self.job.get("site_names") or {
+            r["site"]: {} for r in self.view.aggregated if r.get("site")
+        }
+        others = sorted(
+            (
+                (slug, name.get(self.lang) or name.get("vi") or slug)
+                for slug, name in names.items()
+                if slug != own
+            ),
+            key=lambda item: item[1],
+        )
+        return [(own, self.view.name()), *others]
 
 
 def pager(number, count):

@@ -10,6 +10,12 @@ from functools import cached_property
 from .listings import INDEX_KIND, sort_key
 
 SEARCH_PATHS = {"vi": "/vi/tim-kiem/", "en": "/en/search/"}
+# Feedback pages (cms/feedback): the form, its thank-you page, the tracking-code lookup.
+FEEDBACK_PATHS = {
+    "form": {"vi": "/vi/gop-y/", "en": "/en/feedback/"},
+    "thanks": {"vi": "/vi/gop-y/cam-on/", "en": "/en/feedback/thank-you/"},
+    "track": {"vi": "/vi/gop-y/tra-cuu/", "en": "/en/feedback/track/"},
+}
 ABOUT_PATHS = {"vi": "/vi/gioi-thieu/", "en": "/en/about/"}
 DETAIL_KINDS = ("news", "document", "planning", "project", "procedure", "qa", "page")
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
@@ -58,6 +64,15 @@ class SiteView:
     @cached_property
     def search_url(self):
         return self.abs(SEARCH_PATHS[self.lang])
+
+    @cached_property
+    def feedback(self):
+        """The feedback pages' URLs and the CMS endpoint, or None when not configured."""
+        endpoint = self.config.get("feedback_endpoint") or ""
+        if not endpoint:
+            return None
+        urls = {name: self.abs(paths[self.lang]) for name, paths in FEEDBACK_PATHS.items()}
+        return {"endpoint": endpoint, **urls}
 
     @cached_property
     def has_other_language(self):
