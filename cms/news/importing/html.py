@@ -33,13 +33,18 @@ _HEADING_REWRITES = [
 _CONVERTER_FEATURES = [feature for feature in RICH_TEXT_FEATURES if feature != "document-link"]
 
 
-def sanitise(html):
+# Bold/italic left open across a paragraph ("<b>a <p>b") make Wagtail's converter
+# fail an assertion; such broken HTML is imported again without these.
+INLINE_STYLE_TAGS = {"b", "strong", "i", "em", "sup", "sub"}
+
+
+def sanitise(html, tags=ALLOWED_TAGS):
     """HTML reduced to the tags and attributes the rich text editor allows."""
     for pattern, replacement in _HEADING_REWRITES:
         html = pattern.sub(replacement, html or "")
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
+        tags=tags,
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes={"a": {"href"}},
         url_schemes=LINK_SCHEMES,
@@ -54,7 +59,11 @@ def to_rich_text(html):
     if not strip_tags(clean).strip():
         return ""
     converter = ContentstateConverter(_CONVERTER_FEATURES)
-    return converter.to_database_format(converter.from_database_format(clean))
+    try:
+        return converter.to_database_format(converter.from_database_format(clean))
+    except AssertionError:
+        clean = sanitise(clean, tags=ALLOWED_TAGS - INLINE_STYLE_TAGS)
+        return converter.to_database_format(converter.from_database_format(clean))
 
 
 def plain_text(html):
