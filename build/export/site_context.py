@@ -1,11 +1,15 @@
 """What every page of a site needs: names, menus, banner, contact block, home details."""
 
+from urllib.parse import urlsplit
+
 from cms.core.models import SiteHomePage, SiteSettings
 
 from .assemble import build_record, preload_media
 from .blocks import list_values, raw_items
 from .directory import LANGUAGES
 from .sanitise import sanitise
+
+LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 
 # Fields of the home page record that the site chrome (header, footer) shows.
 HOME_CONTEXT_FIELDS = (
@@ -27,6 +31,8 @@ def _link(value, scope):
         return None  # no English label: the link is hidden on the English site
     url = scope.page_url(value.get("page")) if value.get("page") else None
     url = url or value.get("url")
+    if url and urlsplit(url.strip()).scheme.lower() not in {"", *LINK_SCHEMES}:
+        return None  # javascript:, data: … (the admin form refuses them; other writers may not)
     return {"label": label, "url": url} if url else None
 
 

@@ -90,9 +90,14 @@ def render_language(job):
     return run_pelican(job)
 
 
+REDIRECT_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'"
+
+
 def _redirect_html(target):
     return (
         '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
+        # Like every page, it carries a CSP; it needs nothing but the refresh.
+        f'<meta http-equiv="Content-Security-Policy" content="{REDIRECT_CSP}">'
         f'<meta http-equiv="refresh" content="0; url={target}">'
         f'<link rel="canonical" href="{target}"><title>{target}</title></head>'
         f'<body><p><a href="{target}">{target}</a></p></body></html>\n'

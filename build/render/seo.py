@@ -1,5 +1,6 @@
 """Machine-readable output: sitemap with hreflang, robots.txt, Atom feeds, JSON-LD."""
 
+import html
 import json
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
@@ -65,7 +66,9 @@ def atom_feed(*, title, site_url, feed_url, lang, entries, href):
         feed.add_item(
             title=record["title"],
             link=link,
-            description=record.get("summary") or "",
+            # Atom1Feed writes the description as type="html", and feed readers
+            # render it as HTML: the summary is plain text, so escape it.
+            description=html.escape(record.get("summary") or "", quote=False),
             pubdate=_as_datetime(record.get("date")),
             updateddate=_as_datetime(record.get("updated") or record.get("date")),
             unique_id=link,
