@@ -17,7 +17,7 @@ from search.api import SearchAPI, serve
 from search.backends.sqlite import SQLiteBackend
 from search.indexing import update_site
 from search.sites import SitesDirectory
-from tests.browser.conftest import NAMES, _free_port, browser, page  # noqa: F401 - fixtures
+from tests.browser.conftest import NAMES, _free_port
 
 from .conftest import corpus_records
 
