@@ -162,11 +162,24 @@ def test_failed_build_leaves_previous_output_untouched(content, tmp_path):
     assert [p.name for p in dist.iterdir() if p.name.startswith(".")] == []
 
 
-def test_build_sites_command_builds_one_site(content, tmp_path, settings, capsys):
+def test_build_sites_command_builds_one_site(content, tmp_path, settings, capsys, monkeypatch):
     settings.DIST_DIR = tmp_path / "dist"
     settings.VAR_DIR = tmp_path / "var"
+    monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
+    monkeypatch.setenv("SEARCH_SQLITE_PATH", str(tmp_path / "search.sqlite3"))
     call_command("build_sites", "--site", "so-test", "--processes", "1")
     out = capsys.readouterr().out
     assert "Built 1 of 1 sites" in out
     assert (tmp_path / "dist/so-test/vi/index.html").is_file()
     assert not (tmp_path / "dist/portal").exists()
+
+    # The build updated the shared search index for the site it built.
+    from search.backends import get_backend
+    from search.backends.base import SearchRequest
+
+    backend = get_backend()
+    try:
+        results = backend.search(SearchRequest(text="dau tu", site="so-test"))
+    finally:
+        backend.close()
+    assert any(hit["title"] == "Hội nghị xúc tiến đầu tư" for hit in results.hits)

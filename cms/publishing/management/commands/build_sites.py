@@ -3,6 +3,7 @@
 import sys
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
@@ -50,8 +51,23 @@ class Command(BaseCommand):
         parser.add_argument(
             "--processes", type=int, default=None, help="Render processes (default: up to 2)."
         )
+        parser.add_argument(
+            "--no-index",
+            action="store_false",
+            dest="update_index",
+            help="Do not update the search index for the sites built (see index_search).",
+        )
 
-    def handle(self, *args, sites=None, full=False, production=False, processes=None, **options):
+    def handle(
+        self,
+        *args,
+        sites=None,
+        full=False,
+        production=False,
+        processes=None,
+        update_index=True,
+        **options,
+    ):
         verbosity = options.get("verbosity", 1)
         show_bar = verbosity >= 1 and sys.stderr.isatty()
 
@@ -96,8 +112,26 @@ class Command(BaseCommand):
             f"Built {built} of {len(summary.sites)} sites: {summary.pages} pages, "
             f"{summary.files} files in {summary.seconds:.1f} s -> {settings.DIST_DIR}"
         )
+        built_slugs = [site.slug for site in summary.sites if not site.error]
+        if update_index and built_slugs:
+            self._update_search_index(built_slugs, verbosity)
         if summary.failed:
             raise CommandError(
                 f"{len(summary.failed)} site(s) failed: "
                 + ", ".join(s.slug for s in summary.failed)
+            )
+
+    def _update_search_index(self, slugs, verbosity):
+        """Incremental upserts and deletes for the sites just built.
+
+        A search backend that is down must not fail a build whose output is
+        already live: say so, and `index_search` catches up later.
+        """
+        try:
+            call_command("index_search", sites=slugs, verbosity=verbosity, stdout=self.stdout)
+        except CommandError as exc:
+            self.stderr.write(
+                self.style.WARNING(
+                    f"Search index not updated ({exc}); run `manage.py index_search` later."
+                )
             )
