@@ -38,13 +38,27 @@ EXTRA_TYPES = {
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/atom+xml")
 
 
-def content_security_policy(search_api_url):
+def content_security_policy(search_api_url, feedback_urls=()):
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(search_api_url))
+    # The sites' feedback forms post to and fetch from the CMS (sites/*.toml [feedback]).
+    feedback = " ".join(
+        sorted({"{0.scheme}://{0.netloc}".format(urlsplit(url)) for url in feedback_urls if url})
+    )
+    connect = " ".join(dict.fromkeys(f"{origin} {feedback}".split()))
     return (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        f"connect-src 'self' {origin}; font-src 'self'; object-src 'none'; base-uri 'self'; "
-        "form-action 'self'; frame-ancestors 'self'"
+        f"connect-src 'self' {connect}; font-src 'self'; object-src 'none'; base-uri 'self'; "
+        f"form-action 'self' {feedback}".rstrip()
+        + "; frame-ancestors 'self'"
     )
+
+
+def configured_feedback_urls():
+    """Every site file's feedback endpoint (a site without its own file gets the defaults)."""
+    from build.siteconfig import SITES_DIR, load_site_config
+
+    slugs = {p.stem for p in SITES_DIR.glob("*.toml") if not p.stem.startswith("_")}
+    return {load_site_config(slug).feedback_endpoint for slug in slugs | {"default-site"}}
 
 
 class SitesHandler(SimpleHTTPRequestHandler):
@@ -145,8 +159,11 @@ class SitesHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(host, port, dist_dir, search_api_url, verbose=False):
-    handler = partial(SitesHandler, dist_dir=dist_dir, csp=content_security_policy(search_api_url))
+def make_server(host, port, dist_dir, search_api_url, verbose=False, *, feedback_urls=None):
+    if feedback_urls is None:
+        feedback_urls = configured_feedback_urls()
+    csp = content_security_policy(search_api_url, feedback_urls)
+    handler = partial(SitesHandler, dist_dir=dist_dir, csp=csp)
     server = ThreadingHTTPServer((host, port), handler)
     server.verbose = verbose
     return server
