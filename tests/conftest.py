@@ -66,3 +66,23 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def transactional_browser(monkeypatch):
+    """A browser opened per test, for tests on the transactional database.
+
+    The module-scoped `browser` is set up before the test's database fixture;
+    with `transaction=True, serialized_rollback=True` that order loses the
+    restored rows between tests, so those tests open their own, one at a time.
+    """
+    from pathlib import Path
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Debian's chromium is not installed ({CHROMIUM}); run `make browser-deps`")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

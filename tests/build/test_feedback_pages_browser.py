@@ -9,7 +9,6 @@ import dataclasses
 import json
 import socket
 import threading
-from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -27,9 +26,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 NAMES = {"vi": "Sở Kế hoạch và Đầu tư", "en": "Department of Planning and Investment"}
 
 
@@ -69,15 +65,8 @@ def site(tmp_path, live_server, settings):
 
 
 @pytest.fixture
-def browser(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def browser(transactional_browser):
+    return transactional_browser
 
 
 def fill_form(page, *, email=SENDER["email"]):
