@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from build.publish.plan import REDIRECT_CSP  # shared with the publish step's redirect stubs
 from build.siteconfig import THEMES_DIR, SiteConfig
 
 from . import seo
@@ -88,9 +89,6 @@ def language_job(
 
 def render_language(job):
     return run_pelican(job)
-
-
-REDIRECT_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'"
 
 
 def _redirect_html(target):
