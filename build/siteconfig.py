@@ -8,6 +8,7 @@ build with the file and key named instead of silently rendering a wrong site.
 
 import tomllib
 from dataclasses import dataclass, field
+from ipaddress import ip_address
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,7 +30,7 @@ SCHEMA = {
     "feeds": {"items": int},
     "pagination": {"per_page": int},
     "menus": {"vi": list, "en": list},
-    "feedback": {"endpoint": str},
+    "feedback": {"endpoint": str, "production_endpoint": str},
 }
 SUPPORTED_LANGUAGES = ("vi", "en")
 SEARCH_SCOPES = ("site", "all")
@@ -54,8 +55,11 @@ class SiteConfig:
     per_page: int
     menus: dict = field(default_factory=dict)  # {lang: [{"label", "url"}]}
     files: tuple = ()  # the TOML files this config was read from
-    # The CMS's POST /api/feedback/ URL; empty: the site has no feedback pages.
+    # The CMS's POST /api/feedback/ URL the pages of this build use (the production
+    # one when loaded with production=True); empty: the site has no feedback pages.
     feedback_endpoint: str = ""
+    # [feedback] production_endpoint as written in the site file (may be empty).
+    production_feedback_endpoint: str = ""
 
     def base_url(self, *, production=False, local_root=LOCAL_ROOT_URL):
         """The URL every link of the built site starts with (no trailing slash)."""
@@ -83,6 +87,7 @@ class SiteConfig:
             "per_page": self.per_page,
             "menus": {lang: list(items) for lang, items in self.menus.items()},
             "feedback_endpoint": self.feedback_endpoint,
+            "production_feedback_endpoint": self.production_feedback_endpoint,
         }
 
 
@@ -145,6 +150,21 @@ def _validate_values(data: dict, slug: str, path: Path, themes_dir: Path):
         parts = urlsplit(endpoint)
         if parts.scheme not in ("http", "https") or not parts.netloc or not endpoint.endswith("/"):
             fail("feedback.endpoint", f"must be an http(s) URL ending in '/', got {endpoint!r}")
+    # Checked in local builds too, so that a wrong production value fails in CI
+    # rather than on the day of a production build.
+    production_endpoint = data["feedback"].get("production_endpoint", "")
+    if production_endpoint:
+        parts = urlsplit(production_endpoint)
+        if parts.scheme != "https" or not parts.hostname or not production_endpoint.endswith("/"):
+            fail(
+                "feedback.production_endpoint",
+                f"must be an https URL ending in '/', got {production_endpoint!r}",
+            )
+        if _is_loopback(parts.hostname):
+            fail(
+                "feedback.production_endpoint",
+                f"must be the CMS's public address, not a loopback one: {production_endpoint!r}",
+            )
     for lang, items in data.get("menus", {}).items():
         for index, item in enumerate(items):
             if not isinstance(item, dict) or not {"label", "url"} <= set(item):
@@ -156,12 +176,52 @@ def _validate_values(data: dict, slug: str, path: Path, themes_dir: Path):
         raise SiteConfigError(f"invalid site slug {slug!r}")
 
 
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ip_address(host).is_loopback or ip_address(host).is_unspecified
+    except ValueError:
+        return False
+
+
+def _feedback_endpoint(data: dict, slug: str, path: Path, production: bool) -> str:
+    """The endpoint the built pages post to.
+
+    A production build fails instead of falling back to `endpoint`: that one is
+    the local CMS (127.0.0.1), so every citizen's question would go to their own
+    computer and be lost, while the pages look as if they work. Dropping the
+    pages silently is no better: the portal must offer the channel (Decree
+    42/2022, Art. 8). A site that wants no feedback pages sets `endpoint = ""`.
+    """
+    feedback = data["feedback"]
+    endpoint = feedback.get("endpoint", "")
+    if not production or not endpoint:
+        return endpoint
+    production_endpoint = feedback.get("production_endpoint", "")
+    if not production_endpoint:
+        raise SiteConfigError(
+            f"{path}: key 'feedback.production_endpoint' is empty; a production build of "
+            f"site '{slug}' would send its feedback form to {endpoint!r}. Set it to the "
+            "CMS's public URL (e.g. https://cms.longan.gov.vn/api/feedback/), or set "
+            "'feedback.endpoint' to \"\" for a site without feedback pages"
+        )
+    return production_endpoint
+
+
 def load_site_config(
-    slug: str, *, names=None, sites_dir: Path = SITES_DIR, themes_dir: Path = THEMES_DIR
+    slug: str,
+    *,
+    names=None,
+    production=False,
+    sites_dir: Path = SITES_DIR,
+    themes_dir: Path = THEMES_DIR,
 ) -> SiteConfig:
     """Read the defaults and the site's own file (if any) and return the merged config.
 
     `names` ({"vi", "en"}) comes from the CMS; a site file's name_vi/name_en wins.
+    `production`: the config of a production build, whose `feedback_endpoint` is the
+    site file's `[feedback] production_endpoint` (SiteConfigError if it has none).
     """
     default_path = sites_dir / "_default.toml"
     if not default_path.is_file():
@@ -197,5 +257,6 @@ def load_site_config(
         per_page=data["pagination"]["per_page"],
         menus={lang: list(data["menus"].get(lang, [])) for lang in SUPPORTED_LANGUAGES},
         files=tuple(str(p) for p in files),
-        feedback_endpoint=data["feedback"].get("endpoint", ""),
+        feedback_endpoint=_feedback_endpoint(data, slug, Path(files[-1]), production),
+        production_feedback_endpoint=data["feedback"].get("production_endpoint", ""),
     )
