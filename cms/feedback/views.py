@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -40,6 +41,16 @@ LOOKUP_RATE_MULTIPLIER = 20
 
 def wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
+
+
+def form_language(request):
+    """The language of the page the form was sent from (its hidden `lang` field).
+
+    The sender reads our messages on that page (inline or on the error page), so
+    they follow the page, not the browser's Accept-Language.
+    """
+    lang = request.POST.get("lang", "")
+    return lang if lang in dict(settings.LANGUAGES) else translation.get_language()
 
 
 def request_origin(request):
@@ -113,6 +124,12 @@ def submit(request):
             {"attachment": [_("The attachment is too large.")]},
             message=_("The message is too large."),
         )
+    with translation.override(form_language(request)):
+        return _accept(request)
+
+
+def _accept(request):
+    """Everything after the checks that need no body: rate limit, honeypot, form."""
     retry_after = ratelimit.hit(request)
     if retry_after:
         return error_response(
