@@ -70,3 +70,10 @@ lock:
 
 clean:
 	rm -rf dist var/db.sqlite3* var/search.sqlite3 var/media
+
+# Search API under load for LOAD_SECONDS (wrk if installed, else a Python client):
+# requests/s, p50/p99 latency, errors, plus a short check that the rate limit answers 429.
+LOAD_SECONDS ?= 60
+.PHONY: bench-load
+bench-load: setup
+	$(PY) -m tests.bench.load_search --seconds $(LOAD_SECONDS)
