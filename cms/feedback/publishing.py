@@ -57,6 +57,12 @@ def personal_data_found(submission, *texts):
 def validate_publishable(submission):
     """Raise ValidationError (keyed by field) if the submission cannot be published."""
     errors = {}
+    if not submission.consent_to_publish:
+        # The form asks the sender; without a yes, even a reworded question stays
+        # private (an FAQ written by the department is an ordinary page instead).
+        errors["publish"] = _(
+            "The sender did not agree to publish the question. Answer them without publishing."
+        )
     if not submission.public_question.strip():
         errors["public_question"] = _("Write the question as it should appear on the site.")
     if not submission.answer.strip():

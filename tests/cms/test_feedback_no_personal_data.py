@@ -30,7 +30,9 @@ def every_text(paths):
 def test_dist_and_index_hold_the_answer_but_no_personal_data(make_department, tmp_path):
     department = make_department("so-khdt", "Sở Kế hoạch và Đầu tư", "Department of Planning")
     moderator = make_user("mod", department.moderators_group)
-    submission = make_submission(department, public_question=PUBLIC_QUESTION, answer=ANSWER)
+    submission = make_submission(
+        department, consent_to_publish=True, public_question=PUBLIC_QUESTION, answer=ANSWER
+    )
     publish_answer(submission, moderator)
 
     dist, var = tmp_path / "dist", tmp_path / "var"

@@ -159,3 +159,22 @@ def test_status_lookup_after_publishing(client, setup):
     text = json.dumps(payload, ensure_ascii=False)
     for key in ("name", "email", "phone", "organisation"):
         assert SENDER[key] not in text
+
+
+def test_question_without_the_senders_consent_is_not_published(client, setup):
+    submission = make_submission(setup["a"], consent_to_publish=False)
+    client.force_login(setup["mod_a"])
+    response = publish(client, submission)
+
+    assert response.status_code == 200
+    assert "did not agree to publish" in response.content.decode() or (
+        "không đồng ý" in response.content.decode()
+    )
+    assert not QuestionAnswerPage.objects.exists()
+    submission.refresh_from_db()
+    assert submission.qa_page_id is None and submission.status == "new"
+    # Answering without publishing stays possible.
+    response = publish(client, submission, publish="")
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    assert submission.status == "answered" and not QuestionAnswerPage.objects.exists()
