@@ -139,4 +139,7 @@ def test_without_javascript_the_form_posts_and_lands_on_the_thank_you_page(
     submission = FeedbackSubmission.objects.get()
     assert page.url.endswith(f"?code={submission.code}")
     assert submission.language == "en"
+    # The static page cannot print the code without a script: it must say where it is.
+    main = page.inner_text("main")
+    assert "Thank you for your question" in main and "code=" in main
     context.close()
