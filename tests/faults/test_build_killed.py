@@ -7,6 +7,7 @@ of dist/<slug>/ is hashed before and after; then a normal build must succeed
 and leave no leftovers of the killed one.
 """
 
+import contextlib
 import hashlib
 import os
 import signal
@@ -43,7 +44,9 @@ def kill_while_rendering(project, log_path, timeout=120):
     """Start build_sites, SIGKILL its process group once pages are being rendered."""
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "manage.py", "build_sites", "--site", SLUG, "--no-index"],
+            # --full: every page is rendered again (an incremental build of an
+            # unchanged site would render nothing there is time to interrupt).
+            [sys.executable, "manage.py", "build_sites", "--site", SLUG, "--full", "--no-index"],
             cwd=REPO,
             env=project.environ(),
             stdout=log,
@@ -65,7 +68,8 @@ def kill_while_rendering(project, log_path, timeout=120):
                     pytest.fail("no rendered page appeared in the temporary folder")
                 time.sleep(0.005)
         finally:
-            os.killpg(process.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):  # gone already: pytest.fail above
+                os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=30)
     return building[0]
 
@@ -108,9 +112,10 @@ def test_the_next_build_succeeds(killed_and_rebuilt):
 
 
 @pytest.mark.xfail(
-    strict=True,
-    reason="build/pipeline.py does not yet remove dist/.<slug>.building-* folders left by a "
-    "killed build (only var/build/.trash is cleaned at start); reported, not ours to change",
+    raises=AssertionError,  # only the leftovers themselves; a broken build is an error
+    strict=False,
+    reason="build/pipeline.py at the time of writing removes only var/build/.trash at start, "
+    "not the dist/.<slug>.building-* folder of a killed build (cleanup is being added there)",
 )
 def test_the_next_build_cleans_the_leftovers(killed_and_rebuilt):
     assert killed_and_rebuilt["leftovers_after_rebuild"] == []
