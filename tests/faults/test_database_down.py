@@ -40,6 +40,7 @@ def test_search_and_static_pages_are_served_without_the_database(
         **scratch,
     )
     assert down.returncode != 0
+    assert "django.db.utils.OperationalError" in down.stderr  # for that reason, not another
     assert not (tmp_path / "scratch-dist" / SLUG).exists()
 
     search = start_search_api(processes, env)
