@@ -25,8 +25,21 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build.incremental import (
+    MANIFEST_NAME,
+    MEDIA_REF,
+    Manifest,
+    merge_redirects,
+    moved_pages,
+    other_files,
+    record_entries,
+    write_redirects,
+)
+from build.records import LANGUAGES
 from build.render import finish_site, language_job, make_csp, prepare_site, render_language
+from build.render.outputs import record_hash
 from build.siteconfig import LOCAL_ROOT_URL, THEMES_DIR, load_site_config
+from build.update import RecordCache
 
 AGGREGATED_KINDS = ("document", "planning", "project", "procedure")
 
@@ -43,6 +56,14 @@ class SiteResult:
     seconds: float = 0.0
     error: str = ""
     stages: dict = field(default_factory=dict)  # seconds per step, for logs and the bench
+    incremental: bool = False
+    # Files of dist/<slug>/ this build changed or deleted (publish only these);
+    # None after a full build (publish compares everything).
+    changed_paths: list | None = None
+    redirects: dict = field(default_factory=dict)  # {old path: absolute new URL}
+    # After an incremental build: saves the records file and manifest. Run by
+    # Pipeline.run unless the caller deferred it (see BuildSummary.finalize).
+    finalize: object = None
 
 
 @dataclass
@@ -62,6 +83,13 @@ class BuildSummary:
     def files(self):
         return sum(s.files for s in self.sites)
 
+    def finalize(self):
+        """Save what incremental builds deferred (Pipeline(defer_bookkeeping=True))."""
+        for site in self.sites:
+            if site.finalize is not None:
+                finalize, site.finalize = site.finalize, None
+                finalize()
+
 
 def jsonl_line(record):
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -79,12 +107,19 @@ def write_jsonl(path: Path, records):
     write_lines(path, map(jsonl_line, records))
 
 
+@dataclass
+class WrittenRecords:
+    paths: dict  # {lang: render file}
+    hashes: dict  # {lang: {id: hash of the record's line}}: inputs of output keys
+    media: set  # "/media/…" paths the records reference (which media files to keep)
+
+
 def write_records(records_dir: Path, records, extra_render_records, languages):
     """records.jsonl (the site's own records, for search) and one render file per language.
 
-    Streamed, each record serialised once; the render files also get
-    `extra_render_records` (the portal's aggregated copies). A render worker
-    then parses only its own language.
+    Streamed, each record serialised once (and hashed from that line); the
+    render files also get `extra_render_records` (the portal's aggregated
+    copies). A render worker then parses only its own language.
     """
     records_dir.mkdir(parents=True, exist_ok=True)
     paths = {lang: records_dir / f"render.{lang}.jsonl" for lang in languages}
@@ -95,17 +130,24 @@ def write_records(records_dir: Path, records, extra_render_records, languages):
     with ExitStack() as stack:
         own, *per_lang = (stack.enter_context(t.open("w", encoding="utf-8")) for t in temps)
         by_lang = dict(zip(languages, per_lang, strict=True))
+        hashes = {lang: {} for lang in LANGUAGES}
+        media = set()
         for record in records:
             line = jsonl_line(record)
             own.write(line)
+            hashes[record["lang"]][record["id"]] = record_hash(line)
+            if "/media/" in line:
+                media.update(MEDIA_REF.findall(line))
             if record["lang"] in by_lang:
                 by_lang[record["lang"]].write(line)
         for record in extra_render_records:
             if record["lang"] in by_lang:
-                by_lang[record["lang"]].write(jsonl_line(record))
+                line = jsonl_line(record)
+                hashes[record["lang"]][record["id"]] = record_hash(line)
+                by_lang[record["lang"]].write(line)
     for temp in temps:
         temp.replace(temp.with_name(temp.name.removesuffix(".tmp")))
-    return paths
+    return WrittenRecords(paths, hashes, media)
 
 
 def read_jsonl(path: Path):
@@ -186,7 +228,8 @@ def _render_in_worker(job):
 class SiteBuild:
     """Everything about one site during one build."""
 
-    def __init__(self, site, config, base_url, tmp_dir):
+    def __init__(self, site, config, base_url, tmp_dir, records_dir):
+        self.records_dir = records_dir
         self.site = site
         self.slug = site["slug"]
         self.config = config
@@ -196,6 +239,15 @@ class SiteBuild:
         self.futures = []
         self.result = SiteResult(self.slug)
         self.started = time.perf_counter()
+        self.previous = None  # the last build's Manifest
+        self.written = None  # WrittenRecords
+        self.outputs = {}  # {lang: {file: [key, digest]}}
+        self.base_keys = {}  # {lang: shared key}, from the render
+        self.related = {}  # {lang: {news id: [related ids]}}, from the render
+
+    @property
+    def manifest_path(self):
+        return self.records_dir / MANIFEST_NAME
 
 
 class Pipeline:
@@ -212,6 +264,7 @@ class Pipeline:
         themes_dir=None,
         exporter=None,
         before_fork=None,
+        defer_bookkeeping=False,
     ):
         self.dist_dir = Path(dist_dir)
         self.records_dir = Path(var_dir) / "build"
@@ -226,6 +279,9 @@ class Pipeline:
         # Called before render workers may be forked: the caller closes its database
         # connections so that no child inherits (and later closes) a live socket.
         self.before_fork = before_fork or (lambda: None)
+        # True: incremental builds leave saving their records file and manifest
+        # to summary.finalize(), so that the caller can publish first.
+        self.defer_bookkeeping = defer_bookkeeping
 
     def _export(self):
         if self.exporter is None:
@@ -238,13 +294,25 @@ class Pipeline:
         kwargs = {"names": {"vi": site["name_vi"], "en": site["name_en"]}}
         if self.sites_dir:
             kwargs["sites_dir"] = Path(self.sites_dir)
-        return load_site_config(site["slug"], themes_dir=self.themes_dir, **kwargs)
+        return load_site_config(
+            site["slug"], themes_dir=self.themes_dir, production=self.production, **kwargs
+        )
 
-    def run(self, slugs=None):
+    def run(self, slugs=None, *, full=False, changes=None):
+        """Build the sites (all, or `slugs`); returns a BuildSummary.
+
+        Incremental by default: a site with a manifest from a previous build
+        re-exports only the pages in `changes` ({slug: [page ids]}; without it,
+        the pages whose URL or last publication differ from the manifest) and
+        re-renders only the files whose inputs changed (build/update.py).
+        `full`, a first build, a changed base URL or a moved page rebuild the
+        whole site in a temporary folder swapped in whole.
+        """
         started = time.perf_counter()
         if self.trash_dir.is_dir():  # left by a process that was stopped mid-deletion
             for leftover in self.trash_dir.iterdir():
                 remove_in_background(leftover)
+        self._remove_leftovers(slugs)
         export = self._export()
         all_sites = export.list_sites()
         known = {s["slug"] for s in all_sites}
@@ -287,10 +355,20 @@ class Pipeline:
                     configs[site["slug"]],
                     base_urls[site["slug"]],
                     self.dist_dir / f".{site['slug']}.building-{uuid.uuid4().hex[:8]}",
+                    self.records_dir / site["slug"],
                 )
                 builds.append(build)
+                build.previous = RecordCache.manifest(build)
                 try:
-                    self._export_and_submit(build, export, pool, shared, base_urls, all_sites)
+                    if not full and self._update(
+                        build, export, shared, base_urls, all_sites, changes
+                    ):
+                        done += len(build.config.languages)
+                        if not self.defer_bookkeeping:
+                            build.result.finalize()
+                            build.result.finalize = None
+                    else:
+                        self._export_and_submit(build, export, pool, shared, base_urls, all_sites)
                 except Exception as exc:  # noqa: BLE001 - reported per site, others go on
                     build.result.error = f"{type(exc).__name__}: {exc}"
                 done += 1
@@ -299,6 +377,9 @@ class Pipeline:
                 for future in build.futures:
                     try:
                         result = future.result()
+                        build.outputs[result["lang"]] = result["outputs"]
+                        build.base_keys[result["lang"]] = result["base_key"]
+                        build.related[result["lang"]] = result["related"]
                         build.result.files += result["files"]
                         build.result.stages[f"render_{result['lang']}"] = round(
                             result["seconds"], 2
@@ -309,7 +390,8 @@ class Pipeline:
                     self.progress(done, total_steps, f"rendered {build.slug}")
         summary = BuildSummary()
         for build in builds:
-            self._finish(build)
+            if not build.result.incremental:
+                self._finish(build)
             summary.sites.append(build.result)
         self.write_sites_json(all_sites, configs, base_urls)
         summary.seconds = time.perf_counter() - started
@@ -327,9 +409,10 @@ class Pipeline:
         if build.site["is_portal"]:
             copies = self._department_copies(all_sites, base_urls, export)
         step = time.perf_counter()
-        render_paths = write_records(
+        build.written = write_records(
             self.records_dir / build.slug, records, copies, build.config.languages
         )
+        render_paths = build.written.paths
         build.result.stages["write_records"] = round(time.perf_counter() - step, 2)
         assets = prepare_site(
             config=build.config, out_dir=build.tmp_dir, themes_dir=self.themes_dir
@@ -353,11 +436,30 @@ class Pipeline:
                 themes_dir=self.themes_dir,
             )
             job["site_names"] = shared["site_names"]
+            job["record_hashes"] = build.written.hashes[lang]
             if self.processes > 1:
                 self.before_fork()
                 build.futures.append(pool.submit(_render_in_worker, job))
             else:
                 build.futures.append(_Done(_render_in_worker(job)))
+
+    def _remove_leftovers(self, slugs):
+        """Temporary folders of builds that were killed (two builds of one site never
+        run at once: the publishing queue and build_sites' callers see to that)."""
+        if not self.dist_dir.is_dir():
+            return
+        for path in self.dist_dir.glob(".*.*-*"):
+            slug, _, rest = path.name[1:].rpartition(".")
+            if rest.startswith(("building-", "update-", "scratch-")) and (
+                not slugs or slug in slugs
+            ):
+                shutil.rmtree(path, ignore_errors=True)
+
+    def _update(self, build, export, shared, base_urls, all_sites, changes):
+        """The incremental build of one site; False when it needs a full build."""
+        from build.update import update_site
+
+        return update_site(self, build, export, shared, base_urls, all_sites, changes)
 
     def _department_copies(self, all_sites, base_urls, export):
         copies = []
@@ -386,7 +488,24 @@ class Pipeline:
                     base_url=build.base_url,
                     languages=build.config.languages,
                 )
+                moved = moved_pages(build.previous, build.records)
+                redirects = merge_redirects(build.previous, moved, build.records)
+                build.result.files += len(write_redirects(build.tmp_dir, redirects, build.base_url))
+                manifest = Manifest(
+                    base_url=build.base_url,
+                    records=record_entries(build.records, build.written.hashes),
+                    hashes=build.written.hashes,
+                    outputs=build.outputs,
+                    files=other_files(build.tmp_dir, build.outputs),
+                    redirects=redirects,
+                    base_keys=build.base_keys,
+                    related=build.related,
+                )
                 swap_in(build.tmp_dir, self.dist_dir / build.slug, self.trash_dir)
+                manifest.save(build.manifest_path)
+                build.result.redirects = {
+                    old: build.base_url + new for old, new in redirects.items()
+                }
                 build.result.stages["finish"] = round(time.perf_counter() - step, 2)
         except Exception as exc:  # noqa: BLE001
             build.result.error = f"{type(exc).__name__}: {exc}"

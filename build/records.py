@@ -27,6 +27,9 @@ A record (all keys present, values may be empty):
     canonical       str | None  absolute URL when this record is a copy aggregated
                           from another site (the portal lists department content)
     source_site     str | None  slug of the site the canonical page lives on
+    links_to        list  ids of the pages this record links to (rich text, related
+                          articles): an incremental build re-exports the record
+                          when one of them is published, unpublished or deleted
 
 URLs: `url` and the values in `translations` are paths below the site's base
 URL ("/vi/tin-tuc/slug/"); every URL *inside* body_html, image and
@@ -171,3 +174,8 @@ FIELDS_BY_KIND = {
         "organisation_chart",
     ),
 }
+
+
+def record_order(record):
+    """The order of records in a site's records file: language, then URL."""
+    return (LANGUAGES.index(record["lang"]), record["url"])

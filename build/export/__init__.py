@@ -26,19 +26,25 @@ from itertools import islice
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page
 
+from build.records import record_order
 from cms.departments.models import Department
 
 from .assemble import build_record, preload_media
 from .context import ExportContext, ExportError
-from .directory import LANGUAGES, SiteDirectory
+from .directory import SiteDirectory
 from .pages import spec_for
 from .site_context import build_site_context
+from .values import iso_datetime
 
 __all__ = [
     "ExportError",
     "export_page",
+    "export_pages",
     "export_site",
+    "live_descendant_ids",
+    "page_versions",
     "export_site_context",
     "list_sites",
 ]
@@ -59,10 +65,6 @@ def _batches(ids, size):
         yield batch
 
 
-def _record_order(record):
-    return (LANGUAGES.index(record["lang"]), record["url"])
-
-
 def _record_or_error(page, context):
     try:
         return build_record(page, context)
@@ -75,6 +77,31 @@ def _record_or_error(page, context):
         ) from error
 
 
+def _export_ids(ids, context):
+    """Records of the given live pages (ids from context.directory), one query per type batch."""
+    by_type = {}
+    for page_id in ids:
+        entry = context.directory.live(page_id)
+        by_type.setdefault(entry.content_type_id, []).append(page_id)
+    records = []
+    for content_type_id, type_ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            logger.warning("Skipping %d pages of a removed page type", len(type_ids))
+            continue
+        load_related = spec_for(model).load_related
+        for batch in _batches(type_ids, BATCH_SIZE):
+            pages = list(model.objects.filter(id__in=batch))
+            if load_related is not None:
+                related = load_related(pages)
+                for page in pages:
+                    page._export_related_rows = related.get(page.pk, {})
+            preload_media(pages, context.media)
+            records.extend(_record_or_error(page, context) for page in pages)
+    records.sort(key=record_order)
+    return records
+
+
 def export_site(slug: str, out_dir: Path, *, base_urls: dict[str, str], page_ids=None):
     """Records of every live public page of a site in both languages.
 
@@ -83,40 +110,84 @@ def export_site(slug: str, out_dir: Path, *, base_urls: dict[str, str], page_ids
     ignored, so a caller can pass every changed id).
     """
     context = ExportContext(slug, base_urls=base_urls, out_dir=out_dir)
-    ids = context.directory.site_page_ids(slug)
-    if page_ids is not None:
-        wanted = {int(page_id) for page_id in page_ids}
-        ids = [page_id for page_id in ids if page_id in wanted]
-    by_type = {}
-    for page_id in ids:
-        entry = context.directory.entries[page_id]
-        by_type.setdefault(entry.content_type_id, []).append(page_id)
-
-    records = []
     try:
-        for content_type_id, type_ids in by_type.items():
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            if model is None:
-                logger.warning("Skipping %d pages of a removed page type", len(type_ids))
-                continue
-            load_related = spec_for(model).load_related
-            for batch in _batches(type_ids, BATCH_SIZE):
-                pages = list(model.objects.filter(id__in=batch))
-                if load_related is not None:
-                    related = load_related(pages)
-                    for page in pages:
-                        page._export_related_rows = related.get(page.pk, {})
-                preload_media(pages, context.media)
-                records.extend(_record_or_error(page, context) for page in pages)
+        ids = context.directory.site_page_ids(slug)
+        if page_ids is not None:
+            wanted = {int(page_id) for page_id in page_ids}
+            ids = [page_id for page_id in ids if page_id in wanted]
+        return _export_ids(ids, context)
     finally:
         context.close()
-    records.sort(key=_record_order)
-    return records
 
 
-def export_site_context(slug: str, *, base_urls: dict[str, str], out_dir: Path) -> dict:
-    """Site-wide values every page template needs (menus, banner, contact, home details)."""
-    context = ExportContext(slug, base_urls=base_urls, out_dir=out_dir)
+def export_pages(slug: str, page_ids, out_dir: Path, *, base_urls: dict[str, str]):
+    """Records of some pages of a site, for an incremental build: (records, gone ids).
+
+    Adds the pages' translations (their `translations` maps change when a
+    language version appears or goes) and, for pages the caller marks as
+    new with `with_descendants`, their live descendants (a subtree moved in).
+    Ids that are not live public pages of the site (unpublished, deleted,
+    moved away, private) come back in `gone`. Reads only these pages, not the
+    whole site: the cost follows the size of the change.
+    """
+    directory = SiteDirectory(index_all=False)
+    context = ExportContext(slug, base_urls=base_urls, out_dir=out_dir, directory=directory)
+    try:
+        ids = {int(page_id) for page_id in page_ids}
+        keys = Page.objects.filter(id__in=ids).values("translation_key")
+        ids |= set(Page.objects.filter(translation_key__in=keys).values_list("id", flat=True))
+        live, gone = [], set()
+        for page_id in sorted(ids):
+            entry = directory.live(page_id)
+            if entry is None or entry.slug != slug:
+                gone.add(str(page_id))
+            else:
+                live.append(page_id)
+        return _export_ids(live, context), gone
+    finally:
+        context.close()
+
+
+def live_descendant_ids(slug: str, page_ids) -> list[int]:
+    """Live pages of the site below the given pages (a subtree that moved in)."""
+    directory = SiteDirectory(index_all=False)
+    found = []
+    for parent in Page.objects.filter(id__in=[int(i) for i in page_ids]):
+        for page_id in (
+            Page.objects.live().public().descendant_of(parent).values_list("id", flat=True)
+        ):
+            entry = directory.live(page_id)
+            if entry is not None and entry.slug == slug:
+                found.append(page_id)
+    return found
+
+
+def page_versions(slug: str) -> dict[str, tuple[str, str]]:
+    """{record id: (url, updated)} of every live page of the site, to find what changed."""
+    directory = SiteDirectory()
+    ids = directory.site_page_ids(slug)
+    published = {
+        page_id: last or revised
+        for page_id, last, revised in Page.objects.filter(id__in=ids)
+        .values_list("id", "last_published_at", "latest_revision_created_at")
+        .iterator(chunk_size=2000)
+    }
+    return {
+        str(page_id): (directory.entries[page_id].url, iso_datetime(published.get(page_id)))
+        for page_id in ids
+    }
+
+
+def export_site_context(
+    slug: str, *, base_urls: dict[str, str], out_dir: Path, lazy: bool = False
+) -> dict:
+    """Site-wide values every page template needs (menus, banner, contact, home details).
+
+    `lazy` looks up only the pages the context links to instead of indexing
+    every live page first (an incremental build has no use for the index).
+    """
+    directory = SiteDirectory(index_all=False) if lazy else None
+    context = ExportContext(slug, base_urls=base_urls, out_dir=out_dir, directory=directory)
     try:
         return build_site_context(context)
     finally:

@@ -104,8 +104,11 @@ def build_record(page, context):
         "parent_id": str(parent_id) if parent_id else None,
         "canonical": None,
         "source_site": None,
+        "links_to": [],
     }
+    scope.linked = set()
     record.update(spec.build(page, scope))
+    record["links_to"] = sorted(scope.linked - {"None", record["id"]})
     record["body_html"] = sanitise(record["body_html"])
     record["fields"] = _sanitise_html_fields(record["fields"])
     return record

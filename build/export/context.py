@@ -58,14 +58,19 @@ class RecordScope:
         self.media = context.media
         self.directory = context.directory
         self.expand = RichTextExpander(self)
+        # Ids of the pages the record being built links to (its "links_to"): an
+        # incremental build re-exports a record when a page it links to changes.
+        self.linked = set()
 
     def page_url(self, page_id):
         """Absolute URL of a live page (its translation in this language if live), or None."""
+        self.linked.add(str(page_id))
         entry = self.directory.localized(page_id, self.lang)
         return self.context.absolute_url(entry) if entry else None
 
     def page_link(self, page_id):
         """{id, title, url} of a live page in this language, or None."""
+        self.linked.add(str(page_id))
         entry = self.directory.localized(page_id, self.lang)
         if entry is None:
             return None

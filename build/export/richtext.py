@@ -96,6 +96,7 @@ class RichTextExpander:
         tags = []
         for attrs in attrs_list:
             page_id = attrs.get("id")
+            self.scope.linked.add(str(page_id))  # also when the tag is cached
             tag = self._page_link_tags.get(page_id)
             if tag is None:
                 url = self.scope.page_url(page_id)

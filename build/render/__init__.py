@@ -102,11 +102,13 @@ def _redirect_html(target):
     )
 
 
-def finish_site(*, records, out_dir: Path, base_url, languages=("vi", "en")):
+def finish_site(*, records, out_dir: Path, base_url, languages=("vi", "en"), hashes=None):
     """Site-level files that span both languages."""
     first = languages[0]
     (out_dir / "index.html").write_text(_redirect_html(f"{base_url}/{first}/"), encoding="utf-8")
-    (out_dir / "sitemap.xml").write_text(seo.sitemap_xml(records, base_url), encoding="utf-8")
+    (out_dir / "sitemap.xml").write_text(
+        seo.sitemap_xml(records, base_url, hashes), encoding="utf-8"
+    )
     (out_dir / "robots.txt").write_text(seo.robots_txt(base_url), encoding="utf-8")
     not_found = out_dir / first / "404.html"
     if not_found.is_file():

@@ -39,12 +39,16 @@ def parse_date(value):
         return None
 
 
-@lru_cache(maxsize=8192)
 def format_date(value, lang):
     parsed = parse_date(value)
     if parsed is None:
         return ""
-    day = parsed.date() if isinstance(parsed, datetime) else parsed
+    return _format_day(parsed.date() if isinstance(parsed, datetime) else parsed, lang)
+
+
+@lru_cache(maxsize=8192)
+def _format_day(day, lang):
+    # Cached by day, not by the timestamp: thousands of articles share few days.
     return babel_format_date(day, DATE_PATTERNS[lang], locale=lang)
 
 

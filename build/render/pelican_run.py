@@ -9,11 +9,34 @@ import logging
 import tempfile
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from pelican import Pelican
 from pelican.log import console
 from pelican.settings import read_settings
 
 from .themes import theme_chain
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept for the life of the process.
+
+    Pelican makes a new Jinja environment for every run, and compiling the
+    theme's templates is a third of a one-page incremental build. Entries are
+    keyed by template name and a checksum of its source, so an edited
+    template is compiled again.
+    """
+
+    def __init__(self):
+        self.buckets = {}
+
+    def load_bytecode(self, bucket):
+        code = self.buckets.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket):
+        self.buckets[bucket.key] = bucket.bytecode_to_string()
+
 
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
@@ -21,6 +44,7 @@ JINJA_ENVIRONMENT = {
     "lstrip_blocks": True,
     "autoescape": True,
     "auto_reload": False,  # templates never change during a build: no stat() per render
+    "bytecode_cache": MemoryBytecodeCache(),
 }
 # Pelican's own output types, all switched off: the records generator writes the site.
 PELICAN_SAVE_AS = [

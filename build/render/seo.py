@@ -19,32 +19,47 @@ def _as_datetime(value):
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def sitemap_xml(records, base_url):
-    """sitemap.xml of every page the site itself publishes, with hreflang alternates."""
+def sitemap_xml(records, base_url, hashes=None):
+    """sitemap.xml of every page the site itself publishes, with hreflang alternates.
+
+    With `hashes` ({lang: {id: record hash}}) each record's entry is taken from
+    outputs.FRAGMENTS when this process wrote it before.
+    """
+    from .outputs import FRAGMENTS
+
     lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">'
     ]
     for record in records:
         if record.get("canonical"):
             continue  # aggregated copies belong to the department's sitemap
-        lines.append("<url>")
-        lines.append(f"<loc>{escape(base_url + record['url'])}</loc>")
-        updated = _as_datetime(record.get("updated") or record.get("date"))
-        if updated:
-            lines.append(f"<lastmod>{updated.date().isoformat()}</lastmod>")
-        translations = dict(record.get("translations") or {})
-        if translations:
-            translations[record["lang"]] = record["url"]
-            for lang, url in sorted(translations.items()):
-                lines.append(
-                    f'<xhtml:link rel="alternate" hreflang={quoteattr(lang)} '
-                    f"href={quoteattr(base_url + url)}/>"
-                )
-        lines.append("</url>")
+        known = hashes.get(record["lang"], {}).get(record["id"]) if hashes else None
+        if known is None:
+            lines.append(_sitemap_entry(record, base_url))
+        else:
+            key = ("sitemap", base_url, known)
+            lines.append(FRAGMENTS.get(key, lambda r=record: _sitemap_entry(r, base_url)))
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
+
+
+def _sitemap_entry(record, base_url):
+    lines = ["<url>", f"<loc>{escape(base_url + record['url'])}</loc>"]
+    updated = _as_datetime(record.get("updated") or record.get("date"))
+    if updated:
+        lines.append(f"<lastmod>{updated.date().isoformat()}</lastmod>")
+    translations = dict(record.get("translations") or {})
+    if translations:
+        translations[record["lang"]] = record["url"]
+        for lang, url in sorted(translations.items()):
+            lines.append(
+                f'<xhtml:link rel="alternate" hreflang={quoteattr(lang)} '
+                f"href={quoteattr(base_url + url)}/>"
+            )
+    lines.append("</url>")
+    return "\n".join(lines)
 
 
 def robots_txt(base_url):

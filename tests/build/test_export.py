@@ -54,6 +54,7 @@ RECORD_KEYS = {
     "parent_id",
     "canonical",
     "source_site",
+    "links_to",
 }
 HASHED_NAME = re.compile(r"\.[0-9a-f]{10}\.[a-z]+$")
 
