@@ -26,7 +26,7 @@ SCHEMA = {
     "hostnames": list,
     "languages": list,
     "publish": {"target": str},
-    "search": {"scope": str, "api_url": str},
+    "search": {"scope": str, "api_url": str, "production_api_url": str},
     "feeds": {"items": int},
     "pagination": {"per_page": int},
     "menus": {"vi": list, "en": list},
@@ -185,6 +185,14 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _search_api_url(search: dict, production: bool) -> str:
+    """The search API the pages call: `production_api_url` in a production build
+    (default "/api/search", the web service's own origin), else `api_url`."""
+    if production and search.get("production_api_url"):
+        return search["production_api_url"]
+    return search.get("api_url", "http://127.0.0.1:8090/api/search")
+
+
 def _feedback_endpoint(data: dict, slug: str, path: Path, production: bool) -> str:
     """The endpoint the built pages post to.
 
@@ -252,7 +260,7 @@ def load_site_config(
         languages=tuple(data["languages"]),
         publish_target=data["publish"].get("target", "local"),
         search_scope=data["search"]["scope"],
-        search_api_url=data["search"].get("api_url", "http://127.0.0.1:8090/api/search"),
+        search_api_url=_search_api_url(data["search"], production),
         feed_items=data["feeds"]["items"],
         per_page=data["pagination"]["per_page"],
         menus={lang: list(data["menus"].get(lang, [])) for lang in SUPPORTED_LANGUAGES},

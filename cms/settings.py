@@ -258,6 +258,9 @@ FEEDBACK_RETENTION_DAYS = int(env_str("FEEDBACK_RETENTION_DAYS", "730"))
 FEEDBACK_MAX_ATTACHMENT_BYTES = int(env_str("FEEDBACK_MAX_ATTACHMENT_BYTES", str(5 * 1024 * 1024)))
 # "<requests>/<seconds>" per client IP address.
 FEEDBACK_RATE_LIMIT = env_str("FEEDBACK_RATE_LIMIT", "5/600")
+# Addresses of our own reverse proxies: behind them the rate limit counts the
+# client address they forward (X-Forwarded-For), not theirs.
+FEEDBACK_TRUSTED_PROXIES = env_list("FEEDBACK_TRUSTED_PROXIES")
 FEEDBACK_ATTACHMENT_ROOT = Path(env_str("FEEDBACK_ATTACHMENT_ROOT", str(VAR_DIR / "feedback")))
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

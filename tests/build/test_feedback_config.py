@@ -102,12 +102,6 @@ def test_the_production_pages_post_to_the_public_cms_only(tmp_path):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="build/pipeline.py Pipeline._config does not pass production=self.production "
-    "to load_site_config yet, so a production build still posts to 127.0.0.1",
-)
 def test_a_production_pipeline_build_uses_the_production_endpoint(make_department, tmp_path):
     make_department("so-ct", is_portal=False)
     sites = write_sites(tmp_path, **{"so-ct": (SITES_DIR / "so-ct.toml").read_text("utf-8")})
@@ -122,3 +116,10 @@ def test_a_production_pipeline_build_uses_the_production_endpoint(make_departmen
     assert not summary.failed
     form = Path(dist / "so-ct" / "vi" / "gop-y" / "index.html").read_text("utf-8")
     assert f'action="{PRODUCTION_ENDPOINT}"' in form
+
+
+def test_a_production_build_calls_the_search_api_on_its_own_origin():
+    local = load_site_config("portal", names={"vi": "Cổng", "en": "Portal"})
+    production = load_site_config("portal", names={"vi": "Cổng", "en": "Portal"}, production=True)
+    assert local.search_api_url.startswith("http://127.0.0.1:")
+    assert production.search_api_url == "/api/search"

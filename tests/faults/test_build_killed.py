@@ -111,11 +111,5 @@ def test_the_next_build_succeeds(killed_and_rebuilt):
     assert state["after_rebuild"] == state["before"]
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,  # only the leftovers themselves; a broken build is an error
-    strict=False,
-    reason="build/pipeline.py at the time of writing removes only var/build/.trash at start, "
-    "not the dist/.<slug>.building-* folder of a killed build (cleanup is being added there)",
-)
 def test_the_next_build_cleans_the_leftovers(killed_and_rebuilt):
     assert killed_and_rebuilt["leftovers_after_rebuild"] == []
