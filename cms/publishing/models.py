@@ -58,6 +58,11 @@ class BuildRun(models.Model):
     publish_target = models.CharField(_("publish target"), max_length=500, blank=True)
     search_changes = models.PositiveIntegerField(_("search changes"), null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
+    # A problem that did not stop the pages going live (the search index update
+    # failed and is retried).
+    warning = models.TextField(_("warning"), blank=True)
+    # Seconds per step: {"build", "publish", "save_state", "index"}.
+    timings = models.JSONField(_("timings"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("build run")

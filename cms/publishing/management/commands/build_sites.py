@@ -9,6 +9,7 @@ from django.db import connections
 
 from build.pipeline import BuildError, Pipeline
 from build.siteconfig import SiteConfigError
+from search.pending import mark_pending
 
 
 def close_idle_connections():
@@ -41,7 +42,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--full",
             action="store_true",
-            help="Rebuild everything from scratch (today every build is full; kept for scripts).",
+            help=(
+                "Rebuild every selected site from scratch. Without it a site that was built "
+                "before is built incrementally: only pages published, unpublished, moved or "
+                "deleted since the last build are exported and only the files they affect "
+                "are rendered (see build/update.py)."
+            ),
         )
         parser.add_argument(
             "--production",
@@ -93,7 +99,7 @@ class Command(BaseCommand):
             before_fork=close_idle_connections,
         )
         try:
-            summary = pipeline.run(sites)
+            summary = pipeline.run(sites, full=full)
         except (BuildError, SiteConfigError) as exc:
             raise CommandError(str(exc)) from exc
         if show_bar:
@@ -102,6 +108,11 @@ class Command(BaseCommand):
             if site.error:
                 self.stderr.write(
                     self.style.ERROR(f"{site.slug}: FAILED ({site.error}); previous output kept")
+                )
+            elif verbosity >= 1 and site.incremental:
+                self.stdout.write(
+                    f"{site.slug}: incremental, {site.pages} pages changed, "
+                    f"{len(site.changed_paths)} files changed or deleted, {site.seconds:.2f} s"
                 )
             elif verbosity >= 1:
                 self.stdout.write(
@@ -130,6 +141,8 @@ class Command(BaseCommand):
         try:
             call_command("index_search", sites=slugs, verbosity=verbosity, stdout=self.stdout)
         except CommandError as exc:
+            for slug in slugs:
+                mark_pending(settings.VAR_DIR, slug)
             self.stderr.write(
                 self.style.WARNING(
                     f"Search index not updated ({exc}); run `manage.py index_search` later."

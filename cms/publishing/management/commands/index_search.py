@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search.backends import BackendUnavailable, get_backend
 from search.indexing import read_sites, rebuild_all, update_site
+from search.pending import clear_pending, pending_sites
 
 
 class Command(BaseCommand):
@@ -43,8 +44,12 @@ class Command(BaseCommand):
         backend = get_backend()
         started = time.perf_counter()
         try:
+            pending = set(pending_sites(settings.VAR_DIR))
             if full and not sites:
                 count, skipped = rebuild_all(inputs, backend)
+                for site in inputs:
+                    if site.slug not in skipped:
+                        clear_pending(settings.VAR_DIR, site.slug)
                 for slug in skipped:
                     self.stderr.write(f"{slug}: no records.jsonl, not indexed")
                 summary = f"Rebuilt the {backend.name} index: {count} documents"
@@ -63,7 +68,11 @@ class Command(BaseCommand):
                         force=full,
                     )
                     count += report.upserted + report.deleted
-                    self.stdout.write(str(report))
+                    clear_pending(settings.VAR_DIR, site.slug)
+                    caught_up = (
+                        " (was pending after a failed update)" if site.slug in pending else ""
+                    )
+                    self.stdout.write(f"{report}{caught_up}")
                 summary = f"Updated the {backend.name} index: {count} changes"
         except BackendUnavailable as exc:
             raise CommandError(f"Search backend unavailable: {exc}") from exc

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from build.incremental import site_redirects
 from build.publish import PublishError, publish_site
 from build.publish.sites import target_for_site
 from build.siteconfig import SiteConfigError
@@ -56,7 +57,12 @@ class Command(BaseCommand):
                 raise CommandError(str(error)) from error
             try:
                 result = publish_site(
-                    dist_dir / slug, slug, site_target, dry_run=dry_run, force=force
+                    dist_dir / slug,
+                    slug,
+                    site_target,
+                    dry_run=dry_run,
+                    force=force,
+                    redirects=site_redirects(settings.VAR_DIR, slug),
                 )
             except PublishError as error:
                 failures.append(slug)
