@@ -13,9 +13,11 @@ generated once with `manage.py generate_bench_content` and kept):
   from the mean per page when the box runs out (the table says so);
 - baseline_pelican_markdown: the same articles as Markdown files, built by
   stock Pelican with its default theme and settings;
-- edit_to_live_local: one article's title changed in the database, then the
-  site build that makes it live in dist/ (today a full rebuild of the site:
-  the incremental planner is not in yet); edit_to_live_s3 is not measured.
+- edit_to_live_local / edit_to_live_s3: an edited article published through
+  Wagtail, until the publish step of the build task it queued has ended
+  (incremental build, then the publish to dist/ or to moto's S3 server over
+  HTTP after a first full sync); the median of warm edits, the cold first edit
+  beside it (tests/bench/measure_cms.py).
 
 Prints a table and writes var/bench/latest.json (one entry per measurement).
 Every figure is wall time on this machine; CPU time is printed for the build
@@ -26,9 +28,11 @@ import argparse
 import datetime
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -46,13 +50,13 @@ def bench_env():
     return env
 
 
-def run(args, *, label, json_out=True):
+def run(args, *, label, json_out=True, env=None):
     """Run a command; return its last stdout line as JSON (or None)."""
     started = time.perf_counter()
     proc = subprocess.run(  # noqa: S603 - our own interpreter and modules
         [sys.executable, *args],
         cwd=PROJECT,
-        env=bench_env(),
+        env={**bench_env(), **(env or {})},
         capture_output=True,
         text=True,
         check=False,
@@ -148,11 +152,92 @@ def measure_size(n, args, entries):
             say(f"[{n}] Pelican from Markdown: skipped (N > --pelican-max {args.pelican_max})")
     edit = run(["-m", "tests.bench.measure_cms", "edit", "--site", site], label="edit to live")
     say(
-        f"[{n}] edit to live (local, {edit['method']}: the incremental planner is not in yet): "
-        f"{edit['seconds']:.1f} s"
+        f"[{n}] edit to live (local): {edit['seconds']:.2f} s warm (median), "
+        f"{edit['cold_seconds']:.2f} s cold; steps of the last: {edit['edits'][-1]}"
     )
-    entries.append(entry("edit_to_live_local", n, edit, method=edit["method"]))
-    say(f"[{n}] edit to live on S3: not measured")
+    entries.append(
+        entry("edit_to_live_local", n, edit, method=edit["method"], cold=edit["cold_seconds"])
+    )
+    if args.no_s3:
+        return
+    with MotoServer() as s3:
+        target = f"s3://{s3.bucket}/sites"
+        sync = run(
+            ["manage.py", "publish_sites", "--site", site, "--target", target],
+            label="initial S3 sync",
+            json_out=False,
+            env=s3.env,
+        )
+        say(f"[{n}] first publish to moto S3 (every file): {sync['seconds']:.1f} s")
+        edit = run(
+            ["-m", "tests.bench.measure_cms", "edit", "--site", site],
+            label="edit to live on S3",
+            env={**s3.env, "PUBLISH_TARGET": target},
+        )
+    last = edit["edits"][-1]
+    say(
+        f"[{n}] edit to live (moto S3 over HTTP): {edit['seconds']:.2f} s warm (median), "
+        f"{edit['cold_seconds']:.2f} s cold; {last['uploaded']} objects written, "
+        f"{last['deleted']} deleted"
+    )
+    entries.append(
+        entry(
+            "edit_to_live_s3",
+            n,
+            edit,
+            method=edit["method"],
+            cold=edit["cold_seconds"],
+            objects_written=last["uploaded"],
+        )
+    )
+
+
+class MotoServer:
+    """moto's standalone S3 server on a free loopback port, with a bucket."""
+
+    bucket = "cong-bench"
+
+    def __enter__(self):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+        moto_server = Path(sys.executable).with_name("moto_server")
+        self.process = subprocess.Popen(  # noqa: S603 - moto from our own venv
+            [str(moto_server), "-H", "127.0.0.1", "-p", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(self.url + "/moto-api/", timeout=1).close()  # noqa: S310
+                break
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.process.kill()
+                    raise SystemExit("moto_server did not start") from None
+                time.sleep(0.1)
+        self.env = {
+            "AWS_ACCESS_KEY_ID": "bench",
+            "AWS_SECRET_ACCESS_KEY": "bench-secret",
+            "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_ENDPOINT_URL": self.url,
+        }
+        import boto3
+
+        boto3.client(
+            "s3",
+            endpoint_url=self.url,
+            region_name="us-east-1",
+            aws_access_key_id="bench",
+            aws_secret_access_key="bench-secret",
+        ).create_bucket(Bucket=self.bucket)
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=10)
 
 
 def entry(name, n, result, **extra):
@@ -176,6 +261,7 @@ def table(entries):
             "pages/s",
             "peak MiB",
             "edit→live s",
+            "on S3 s",
             "bakery s",
             "× bakery",
             "Pelican s",
@@ -187,13 +273,15 @@ def table(entries):
         bakery = find.get(("baseline_bakery", n))
         pelican = find.get(("baseline_pelican_markdown", n))
         edit = find.get(("edit_to_live_local", n))
+        edit_s3 = find.get(("edit_to_live_s3", n))
         rows.append(
             (
                 str(n),
                 f"{build['seconds']:.1f}",
                 f"{build['pages'] / build['seconds']:.0f}",
                 f"{build['peak_mib']:.0f}",
-                f"{edit['seconds']:.1f}" if edit else "-",
+                f"{edit['seconds']:.2f}" if edit else "-",
+                f"{edit_s3['seconds']:.2f}" if edit_s3 else "-",
                 (f"{bakery['seconds']:.0f}" + ("*" if bakery["extrapolated"] else ""))
                 if bakery
                 else "-",
@@ -222,6 +310,7 @@ def main(argv=None):
         "--pelican-max", type=int, default=20000, help="skip the Pelican baseline above this N"
     )
     parser.add_argument("--no-baselines", action="store_true")
+    parser.add_argument("--no-s3", action="store_true", help="skip the edit-to-live on moto S3")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
