@@ -69,6 +69,7 @@ class RecordsGenerator(Generator):
         self.outputs = {}  # {file: [key, digest]} of every output of this build
         self.related_ids = {}  # {news id: [ids of the records it shows as related]}
         self._facet_keys = {}  # id(facet links) -> (facet links, digest)
+        self._kind_keys = {}  # kind -> digest of its items' hashes
         self.hashes = self.job.get("record_hashes") or {}
         chain = theme_chain(self.job["config"]["theme"], Path(self.job["themes_dir"]))
         self.chain = chain
@@ -247,7 +248,18 @@ class RecordsGenerator(Generator):
         return found
 
     def hashes_of(self, records):
-        return ",".join(self.rhash(r) for r in records)
+        hashes = self.hashes
+        try:  # the common case, without a method call per record
+            return ",".join([hashes[r["id"]] for r in records])
+        except KeyError:
+            return ",".join([self.rhash(r) for r in records])
+
+    def kind_key(self, kind):
+        """The hashes of every item of a section, for its JSON files (computed once)."""
+        found = self._kind_keys.get(kind)
+        if found is None:
+            found = self._kind_keys[kind] = digest(self.hashes_of(self.view.items[kind]))
+        return found
 
     def output(self, path, key, produce):
         """Write `produce()` at `path` unless the previous build wrote it with this key."""
@@ -485,7 +497,7 @@ class RecordsGenerator(Generator):
 
         self.output(
             base + "index.json",
-            f"json|{canonical_json(facets)}|{self.hashes_of(items)}",
+            f"json|{canonical_json(facets)}|{self.kind_key(kind)}",
             listing_json,
         )
 
@@ -578,7 +590,7 @@ class RecordsGenerator(Generator):
             items = self.view.items[kind]
             self.output(
                 f"/{self.lang}/api/{kind}.json",
-                f"api|{self.hashes_of(items)}",
+                f"api|{self.kind_key(kind)}",
                 lambda items=items: (
                     "["
                     + ",".join(
