@@ -2,7 +2,7 @@
 
 Every build of a site (full or incremental) leaves var/build/<slug>/manifest.json:
 
-    records    {id: [lang, url, hash, updated]} of the site's own records
+    records    {id: [lang, url, hash, live revision id]} of the site's own records
     hashes     {lang: {id: hash}} of every record each language renders (the
                portal's aggregated copies included): the inputs of output keys
     outputs    {lang: {file: [key, digest]}}: every file the records generator
@@ -93,7 +93,8 @@ class Manifest:
 
 def record_entries(records, hashes):
     return {
-        r["id"]: [r["lang"], r["url"], hashes[r["lang"]][r["id"]], r["updated"]] for r in records
+        r["id"]: [r["lang"], r["url"], hashes[r["lang"]][r["id"]], r.get("revision")]
+        for r in records
     }
 
 

@@ -414,34 +414,51 @@ class Pipeline:
         )
         render_paths = build.written.paths
         build.result.stages["write_records"] = round(time.perf_counter() - step, 2)
-        assets = prepare_site(
-            config=build.config, out_dir=build.tmp_dir, themes_dir=self.themes_dir
+        assets, jobs = self.language_jobs(
+            build,
+            out_dir=build.tmp_dir,
+            context=context,
+            shared=shared,
+            base_urls=base_urls,
+            records_for=lambda lang: {"records_path": render_paths[lang]},
         )
         build.result.files += len(assets)
+        for job in jobs:
+            if self.processes > 1:
+                self.before_fork()
+                build.futures.append(pool.submit(_render_in_worker, job))
+            else:
+                build.futures.append(_Done(_render_in_worker(job)))
+
+    def language_jobs(self, build, *, out_dir, context, shared, base_urls, records_for):
+        """The site's theme assets written to out_dir, and one render job per language.
+
+        `records_for(lang)` gives the job its records: {"records_path": …} or
+        {"records": […]}.
+        """
+        assets = prepare_site(config=build.config, out_dir=out_dir, themes_dir=self.themes_dir)
         csp = make_csp(
             build.config.search_api_url, base_urls.values(), build.config.feedback_endpoint
         )
+        jobs = []
         for lang in build.config.languages:
             job = language_job(
                 slug=build.slug,
                 lang=lang,
                 config=build.config,
                 base_url=build.base_url,
-                out_dir=build.tmp_dir,
+                out_dir=out_dir,
                 assets=assets,
-                records_path=render_paths[lang],
                 context=context,
                 portal=shared["portal"],
                 csp=csp,
                 themes_dir=self.themes_dir,
+                **records_for(lang),
             )
             job["site_names"] = shared["site_names"]
             job["record_hashes"] = build.written.hashes[lang]
-            if self.processes > 1:
-                self.before_fork()
-                build.futures.append(pool.submit(_render_in_worker, job))
-            else:
-                build.futures.append(_Done(_render_in_worker(job)))
+            jobs.append(job)
+        return assets, jobs
 
     def _remove_leftovers(self, slugs):
         """Temporary folders of builds that were killed (two builds of one site never

@@ -27,6 +27,8 @@ A record (all keys present, values may be empty):
     canonical       str | None  absolute URL when this record is a copy aggregated
                           from another site (the portal lists department content)
     source_site     str | None  slug of the site the canonical page lives on
+    revision        int | None  the live revision the record was exported from: a
+                          build without page ids finds changed pages by it
     links_to        list  ids of the pages this record links to (rich text, related
                           articles): an incremental build re-exports the record
                           when one of them is published, unpublished or deleted

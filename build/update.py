@@ -29,18 +29,18 @@ from build.incremental import (
     write_redirects,
 )
 from build.records import LANGUAGES, record_order
-from build.render import finish_site, language_job, make_csp, prepare_site, render_language
+from build.render import finish_site, render_language
 from build.render.outputs import record_hash
 
 
 def changed_since(previous: Manifest, versions):
-    """Ids whose (url, updated) differ from the manifest, new ids and vanished ids."""
+    """Ids whose (url, live revision) differ from the manifest, new ids and vanished ids."""
     changed = [
         page_id
-        for page_id, (url, updated) in versions.items()
+        for page_id, (url, revision) in versions.items()
         if (before := previous.records.get(page_id)) is None
         or before[1] != url
-        or before[3] != updated
+        or before[3] != revision
     ]
     changed += [page_id for page_id in previous.records if page_id not in versions]
     return changed
@@ -254,26 +254,18 @@ def _update_site(pipeline, build, export, shared, base_urls, all_sites, changes)
         context = export.export_site_context(
             build.slug, base_urls=base_urls, out_dir=staging, lazy=True
         )
-        assets = prepare_site(config=build.config, out_dir=staging, themes_dir=pipeline.themes_dir)
-        csp = make_csp(
-            build.config.search_api_url, base_urls.values(), build.config.feedback_endpoint
+        _assets, jobs = pipeline.language_jobs(
+            build,
+            out_dir=staging,
+            context=context,
+            shared=shared,
+            base_urls=base_urls,
+            records_for=lambda lang: {
+                "records": [r for r in (*records, *copies) if r["lang"] == lang]
+            },
         )
-        for lang in build.config.languages:
-            job = language_job(
-                slug=build.slug,
-                lang=lang,
-                config=build.config,
-                base_url=build.base_url,
-                out_dir=staging,
-                assets=assets,
-                records=[r for r in (*records, *copies) if r["lang"] == lang],
-                context=context,
-                portal=shared["portal"],
-                csp=csp,
-                themes_dir=pipeline.themes_dir,
-            )
-            job["site_names"] = shared["site_names"]
-            job["record_hashes"] = build.written.hashes[lang]
+        for job in jobs:
+            lang = job["lang"]
             job["previous_outputs"] = previous.outputs.get(lang, {})
             job["previous_hashes"] = previous.hashes.get(lang)
             job["previous_related"] = previous.related.get(lang)

@@ -36,7 +36,6 @@ from .context import ExportContext, ExportError
 from .directory import SiteDirectory
 from .pages import spec_for
 from .site_context import build_site_context
-from .values import iso_datetime
 
 __all__ = [
     "ExportError",
@@ -162,19 +161,18 @@ def live_descendant_ids(slug: str, page_ids) -> list[int]:
     return found
 
 
-def page_versions(slug: str) -> dict[str, tuple[str, str]]:
-    """{record id: (url, updated)} of every live page of the site, to find what changed."""
+def page_versions(slug: str) -> dict[str, tuple[str, int | None]]:
+    """{record id: (url, live revision id)} of every live page of the site, to find
+    what changed (a record's `revision`; its `updated` has only whole seconds)."""
     directory = SiteDirectory()
     ids = directory.site_page_ids(slug)
-    published = {
-        page_id: last or revised
-        for page_id, last, revised in Page.objects.filter(id__in=ids)
-        .values_list("id", "last_published_at", "latest_revision_created_at")
+    revisions = dict(
+        Page.objects.filter(id__in=ids)
+        .values_list("id", "live_revision_id")
         .iterator(chunk_size=2000)
-    }
+    )
     return {
-        str(page_id): (directory.entries[page_id].url, iso_datetime(published.get(page_id)))
-        for page_id in ids
+        str(page_id): (directory.entries[page_id].url, revisions.get(page_id)) for page_id in ids
     }
 
 

@@ -105,6 +105,7 @@ def build_record(page, context):
         "canonical": None,
         "source_site": None,
         "links_to": [],
+        "revision": page.live_revision_id,
     }
     scope.linked = set()
     record.update(spec.build(page, scope))

@@ -66,9 +66,25 @@ def robots_txt(base_url):
     return f"User-agent: *\nAllow: /\nDisallow: /*/api/\n\nSitemap: {base_url}/sitemap.xml\n"
 
 
+class StableAtomFeed(Atom1Feed):
+    """Atom1Feed whose <updated> never falls back to "now" (for a feed without dated
+    entries): the same records must give the same bytes, build after build."""
+
+    EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+    def latest_post_date(self):
+        dates = [
+            item[name]
+            for item in self.items
+            for name in ("updateddate", "pubdate")
+            if item.get(name) is not None
+        ]
+        return max(dates) if dates else self.EPOCH
+
+
 def atom_feed(*, title, site_url, feed_url, lang, entries, href):
     """An Atom 1.0 feed of news records (newest first), as a string."""
-    feed = Atom1Feed(
+    feed = StableAtomFeed(
         title=title,
         link=site_url,
         description="",

@@ -55,6 +55,7 @@ RECORD_KEYS = {
     "canonical",
     "source_site",
     "links_to",
+    "revision",
 }
 HASHED_NAME = re.compile(r"\.[0-9a-f]{10}\.[a-z]+$")
 

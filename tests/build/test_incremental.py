@@ -261,3 +261,19 @@ def test_a_page_linking_to_an_unpublished_page_loses_the_link(site):
     assert "vi/tin-tuc/bai-co-lien-ket/index.html" in result.changed_paths
     assert "/vi/tin-tuc/bai-viet-9/" not in builds.page("/vi/tin-tuc/bai-co-lien-ket/")
     assert_same_tree(builds.live, builds.full_copy())
+
+
+def test_the_portal_shows_a_department_edit_as_a_full_build_would(site):
+    builds = site["builds"]
+    assert not builds.pipeline.run(["portal"]).failed  # the portal's first build: full
+    article = edit(site["articles"][0], title="Tin cho cổng đã sửa", show_on_portal=True)
+    builds.incremental(article)
+    # what the publishing task does next: the portal, with the department page's id
+    portal = builds.pipeline.run(["portal"], changes={"portal": [article.pk]}).sites[0]
+    assert portal.incremental and not portal.error, portal.error
+    assert "Tin cho cổng đã sửa" in (builds.tmp / "dist/portal/vi/index.html").read_text("utf-8")
+
+    base = builds.tmp / "full-portal"
+    fresh = Pipeline(dist_dir=base / "dist", var_dir=base / "var", processes=1)
+    assert not fresh.run([SITE, "portal"]).failed
+    assert_same_tree(builds.tmp / "dist/portal", base / "dist/portal")

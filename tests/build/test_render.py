@@ -250,3 +250,21 @@ def test_rendering_again_over_a_copy_is_deterministic(dist, tmp_path):
     page = "vi/tin-tuc/tin-5/index.html"
     assert (out / page).read_bytes() == (dist / "so-khdt" / page).read_bytes()
     shutil.rmtree(out)
+
+
+def test_an_empty_feed_is_the_same_bytes_every_time():
+    from build.render.seo import atom_feed
+
+    def feed():
+        return atom_feed(
+            title="Tin",
+            site_url="https://x.test/vi/",
+            feed_url="https://x.test/vi/atom.xml",
+            lang="vi",
+            entries=[],
+            href=lambda r: "",
+        )
+
+    first = feed()
+    assert "<updated>1970-01-01T00:00:00+00:00</updated>" in first
+    assert feed() == first
