@@ -3,6 +3,7 @@
     python -m tests.bench.measure_cms build --site bench-1000
     python -m tests.bench.measure_cms bakery --site bench-1000 --seconds 60
     python -m tests.bench.measure_cms edit --site bench-1000 [--edits 4]
+    python -m tests.bench.measure_cms update --site bench-20000 [--edits 4]
 
 Each prints one JSON line: {"seconds", "pages", "files", "peak_mib", ...}.
 Running each measurement in its own process keeps its peak memory its own.
@@ -119,6 +120,54 @@ def measure_edit_to_live(site, edits):
     }
 
 
+def measure_updates(site, edits):
+    """Where an incremental update's time goes: the stages of Pipeline.run for
+    one-article edits in this process (the first cold, the others warm), without the
+    task, the publish or the bookkeeping that follows."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    from build.pipeline import Pipeline
+    from cms.departments.models import Department
+    from cms.news.models import NewsArticlePage
+
+    department = Department.objects.select_related("site").get(slug=site)
+    pipeline = Pipeline(
+        dist_dir=settings.DIST_DIR,
+        var_dir=settings.VAR_DIR,
+        local_root=settings.BUILD_BASE_URL,
+        defer_bookkeeping=True,
+    )
+    ids = list(
+        NewsArticlePage.objects.descendant_of(department.site.root_page)
+        .live()
+        .order_by("path")
+        .values_list("pk", flat=True)[300 : 300 + 40 * edits : 40]
+    )
+    runs = []
+    for page_id in ids:
+        title = f"Bài viết đã sửa {time.time_ns()}"
+        NewsArticlePage.objects.filter(pk=page_id).update(
+            title=title, draft_title=title, last_published_at=timezone.now()
+        )
+        summary = pipeline.run([site], changes={site: [page_id]})
+        result = summary.sites[0]
+        if result.error or not result.incremental:
+            raise SystemExit(f"update: {result.error or 'not incremental'}")
+        started = time.perf_counter()
+        summary.finalize()
+        runs.append(
+            {
+                "seconds": round(result.seconds, 3),
+                "stages": result.stages,
+                "files": len(result.changed_paths),
+                "finalize": round(time.perf_counter() - started, 3),
+            }
+        )
+    warm = sorted(r["seconds"] for r in runs[1:]) or [runs[0]["seconds"]]
+    return {"seconds": warm[len(warm) // 2], "pages": 1, "runs": runs}
+
+
 def measure_bakery(site, budget_seconds):
     """wagtail-bakery's way: GET every live page through Django's test client, write it.
 
@@ -170,7 +219,7 @@ def measure_bakery(site, budget_seconds):
 
 def main(argv=None):
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", choices=["build", "bakery", "edit"])
+    parser.add_argument("what", choices=["build", "bakery", "edit", "update"])
     parser.add_argument("--site", required=True)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--processes", type=int, default=None)
@@ -184,6 +233,8 @@ def main(argv=None):
         result = measure_build(args.site, args.processes)
     elif args.what == "edit":
         result = measure_edit_to_live(args.site, args.edits)
+    elif args.what == "update":
+        result = measure_updates(args.site, args.edits)
     else:
         result = measure_bakery(args.site, args.seconds)
     result["peak_mib"] = peak_mib()
