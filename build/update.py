@@ -119,7 +119,10 @@ class RecordCache:
         cls.sites[build.slug] = (cls.stamp(build.manifest_path), by_id, lines, manifest)
         # Millions of long-lived objects: without this every full collection of
         # the cyclic GC walks them all (0.2 s each at 20,000 pages). They hold no
-        # reference cycles, so refcounting still frees them when replaced.
+        # reference cycles, so refcounting still frees them when replaced. Collect
+        # first, so that no garbage cycle of the process is frozen with them (this
+        # runs after the pages are live).
+        gc.collect()
         gc.freeze()
 
     @classmethod

@@ -112,3 +112,41 @@ def test_after_a_failed_publish_the_next_one_sends_everything_left_behind(
     assert latest("so-l").status == Status.SUCCEEDED
     for slug in ("mot", "hai", "ba"):  # "hai" was built but never sent: sent now
         assert (build_dirs / f"www/so-l/vi/tin-tuc/{slug}/index.html").is_file(), slug
+
+
+def test_a_one_article_edit_writes_a_handful_of_objects_to_s3(
+    make_department,
+    build_dirs,
+    immediate_tasks,
+    settings,
+    monkeypatch,
+    proxy,
+    bucket,
+    direct_s3,
+    aws_env,
+    django_capture_on_commit_callbacks,
+):
+    """Through moto's S3 server over HTTP (behind a counting proxy): the first publish
+    sends the site, an edit of one article only what that edit changed."""
+    monkeypatch.setenv("AWS_ENDPOINT_URL", proxy.url)
+    settings.PUBLISH_TARGET = f"s3://{bucket}/sites"
+    department = make_department("so-m")
+    article = add_article(department, "bai-s3")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(article)
+    first = latest("so-m")
+    assert first.status == Status.SUCCEEDED, first.error
+    listed = direct_s3.list_objects_v2(Bucket=bucket, Prefix="sites/so-m/")["KeyCount"]
+    assert first.files_uploaded > 20 and listed >= first.files_uploaded
+
+    proxy.reset_counts()
+    article.title = "Bài trên S3 đã sửa"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(article)
+    run = latest("so-m")
+    assert run.status == Status.SUCCEEDED, run.error
+    puts = proxy.count("PUT", excluding=".cong-manifest.json")
+    assert puts == run.files_uploaded
+    assert 0 < puts <= 12, puts  # page, listing, home, feeds, JSON, sitemap
+    body = direct_s3.get_object(Bucket=bucket, Key="sites/so-m/vi/tin-tuc/bai-s3/index.html")
+    assert "Bài trên S3 đã sửa" in body["Body"].read().decode("utf-8")
