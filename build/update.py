@@ -32,6 +32,11 @@ from build.records import LANGUAGES, record_order
 from build.render import finish_site, render_language
 from build.render.outputs import record_hash
 
+# Present from an update's commit until its manifest is saved: if a process stops in
+# between, the next update compares every page with the manifest instead of trusting
+# the page ids it is given.
+UNFINISHED = "update-unfinished"
+
 
 def changed_since(previous: Manifest, versions):
     """Ids whose (url, live revision) differ from the manifest, new ids and vanished ids."""
@@ -167,6 +172,7 @@ def save_site_records(build, records, lines, manifest, by_id):
     for lang in LANGUAGES:
         (build.records_dir / f"render.{lang}.jsonl").unlink(missing_ok=True)
     manifest.save(build.manifest_path)
+    (build.records_dir / UNFINISHED).unlink(missing_ok=True)
     RecordCache.keep(build, by_id, lines, manifest)
 
 
@@ -200,10 +206,14 @@ def _update_site(pipeline, build, export, shared, base_urls, all_sites, changes)
         return False
     stages = build.result.stages
     step = time.perf_counter()
-    if changes is not None and build.slug in changes:
+    unfinished = build.records_dir / UNFINISHED
+    if changes is not None and build.slug in changes and not unfinished.exists():
         page_ids = [str(i) for i in changes[build.slug]]
     else:
+        # No ids, or an earlier update stopped between moving files live and saving
+        # its manifest: find every page that differs from the manifest.
         page_ids = changed_since(previous, export.page_versions(build.slug))
+        page_ids += [str(i) for i in (changes or {}).get(build.slug, ()) if str(i) not in page_ids]
     by_id, lines = RecordCache.load(build)
     stages["load"] = round(time.perf_counter() - step, 3)
     step = time.perf_counter()
@@ -298,6 +308,7 @@ def _update_site(pipeline, build, export, shared, base_urls, all_sites, changes)
         produced = set(files)
         for outputs in build.outputs.values():
             produced.update(outputs)
+        unfinished.touch()  # removed once the manifest is saved (save_site_records)
         done = commit(staging, live, produced, previous.all_files())
         manifest = Manifest(
             base_url=build.base_url,

@@ -277,3 +277,17 @@ def test_the_portal_shows_a_department_edit_as_a_full_build_would(site):
     fresh = Pipeline(dist_dir=base / "dist", var_dir=base / "var", processes=1)
     assert not fresh.run([SITE, "portal"]).failed
     assert_same_tree(builds.tmp / "dist/portal", base / "dist/portal")
+
+
+def test_an_update_stopped_before_saving_its_state_is_redone_by_the_next(site):
+    builds = site["builds"]
+    builds.pipeline.defer_bookkeeping = True  # as the publishing task does
+    first = edit(site["articles"][10], title="Sửa lần một")
+    summary = builds.pipeline.run([SITE], changes={SITE: [first.pk]})
+    assert "Sửa lần một" in builds.page("/vi/tin-tuc/bai-viet-10/")
+    # the process stops here: summary.finalize() never runs
+    builds.pipeline.defer_bookkeeping = False
+    second = edit(site["articles"][11], title="Sửa lần hai")
+    result = builds.incremental(second)  # told about the second page only
+    assert result.incremental and summary.sites[0].finalize is not None
+    assert_same_tree(builds.live, builds.full_copy())
