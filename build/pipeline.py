@@ -39,7 +39,7 @@ from build.records import LANGUAGES
 from build.render import finish_site, language_job, make_csp, prepare_site, render_language
 from build.render.outputs import record_hash
 from build.siteconfig import LOCAL_ROOT_URL, THEMES_DIR, load_site_config
-from build.update import RecordCache
+from build.update import UNFINISHED, RecordCache
 
 AGGREGATED_KINDS = ("document", "planning", "project", "procedure")
 
@@ -520,6 +520,7 @@ class Pipeline:
                 )
                 swap_in(build.tmp_dir, self.dist_dir / build.slug, self.trash_dir)
                 manifest.save(build.manifest_path)
+                (build.records_dir / UNFINISHED).unlink(missing_ok=True)
                 build.result.redirects = {
                     old: build.base_url + new for old, new in redirects.items()
                 }
