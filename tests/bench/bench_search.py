@@ -188,8 +188,8 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def bench_api(backend, corpus, size, seconds, clients=4):
-    folder = Path(tempfile.mkdtemp(prefix="bench-api-"))
+def write_sites_json(folder):
+    """The corpus's sites as a dist/sites.json in `folder` (what the search API reads)."""
     sites = [
         {
             "slug": s,
@@ -201,6 +201,11 @@ def bench_api(backend, corpus, size, seconds, clients=4):
         for s in SITES
     ]
     (folder / "sites.json").write_text(json.dumps(sites), encoding="utf-8")
+
+
+def bench_api(backend, corpus, size, seconds, clients=4):
+    folder = Path(tempfile.mkdtemp(prefix="bench-api-"))
+    write_sites_json(folder)
     port = free_port()
     env = {
         **os.environ,

@@ -214,19 +214,9 @@ def query_paths(documents, count=2000, seed=11):
 
 
 def sites_json(folder):
-    from tests.bench.bench_search import SITES as CORPUS_SITES
+    from tests.bench.bench_search import write_sites_json
 
-    sites = [
-        {
-            "slug": s,
-            "name_vi": s,
-            "name_en": s,
-            "base_url": f"https://{s}.example.gov.vn",
-            "languages": ["vi", "en"],
-        }
-        for s in CORPUS_SITES
-    ]
-    (folder / "sites.json").write_text(json.dumps(sites), encoding="utf-8")
+    write_sites_json(folder)
 
 
 def start_api(index_path, folder, limit):
