@@ -15,6 +15,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from . import formats, seo
+from .keys import RELATED_COUNT, OutputKeys
 from .listings import (
     FACETS,
     INDEX_KIND,
@@ -26,12 +27,10 @@ from .listings import (
 from .outputs import (
     FRAGMENTS,
     canonical_json,
-    code_fingerprint,
     content_digest,
     digest,
     json_fragment,
     output_file,
-    record_hash,
 )
 from .site import (
     ABOUT_PATHS,
@@ -46,7 +45,6 @@ from .themes import theme_chain, translations
 HOME_LATEST = 6
 HOME_FEATURED = 3
 HOME_QUICK_LINKS = 5
-RELATED_COUNT = 3
 
 
 def load_records(path, lang):
@@ -54,7 +52,7 @@ def load_records(path, lang):
         return [r for r in map(json.loads, filter(None, map(str.strip, fh))) if r["lang"] == lang]
 
 
-class RecordsGenerator(Generator):
+class RecordsGenerator(OutputKeys, Generator):
     """Writes every page of one site in one language from its records."""
 
     def __init__(self, *args, **kwargs):
@@ -160,116 +158,6 @@ class RecordsGenerator(Generator):
             "base_key": self.base_key,
             "related": self.related_ids,
         }
-
-    def records_to_check(self):
-        """The records whose own page may have changed since the previous build.
-
-        A page's key depends on its record, the shared parts and (news) its
-        related articles, its neighbours in its categories. When the shared
-        parts are unchanged, only the changed records, the articles that listed
-        a changed one as related last time, and the neighbours of changed
-        articles now can have new keys; every other page keeps its previous
-        entry without its key being computed (the difference between a
-        one-article edit costing milliseconds or seconds at 20,000 pages).
-        """
-        job = self.job
-        before = job.get("previous_hashes")
-        related_before = job.get("previous_related")
-        if (
-            job.get("previous_base_key") != self.base_key
-            or before is None
-            or related_before is None
-        ):
-            return self.view.own
-        changed = {i for i, h in self.hashes.items() if before.get(i) != h}
-        changed.update(i for i in before if i not in self.hashes)
-        check = set(changed)
-        for record_id, related in related_before.items():
-            if changed.intersection(related):
-                check.add(record_id)
-        for record_id in changed:
-            record = self.view.by_id.get(record_id)
-            for category in (record or {}).get("categories") or ():
-                slug = category.get("slug")
-                at = self.category_position.get((slug, record_id))
-                if at is not None:
-                    others = self.news_by_category.get(slug, ())
-                    window = others[max(0, at - RELATED_COUNT) : at + RELATED_COUNT + 1]
-                    check.update(other["id"] for other in window)
-        for fixed in (self.view.home, self.view.about):
-            if fixed:
-                check.add(fixed["id"])
-        records = []
-        for record in self.view.own:
-            if record["id"] in check:
-                records.append(record)
-                continue
-            rel = output_file(record["url"])
-            previous = self.previous.get(rel)
-            if previous is None:
-                records.append(record)  # no page before (or none at all: an index)
-                continue
-            self.outputs[rel] = previous
-            if record["id"] in related_before:
-                self.related_ids[record["id"]] = related_before[record["id"]]
-        return records
-
-    # Keys (see outputs.py) ---------------------------------------------------------
-    def shared_key(self):
-        """What every page of this language is made from besides its own records."""
-        job = self.job
-        return digest(
-            canonical_json(
-                {
-                    "config": job["config"],
-                    "base_url": job["base_url"],
-                    "asset_base": job.get("asset_base"),
-                    "assets": job["assets"],
-                    "portal": job.get("portal"),
-                    "csp": job["csp"],
-                    "site_names": job.get("site_names"),
-                    "context": self.view.context,
-                    "org_ld": self.common["org_ld"],
-                    "home_info": self.common["home_info"],
-                    "sections": [
-                        (kind, index["url"], index["title"]) for kind, index in self.view.sections
-                    ],
-                }
-            ),
-            str(self.common["chrome"]["nav"]),
-            str(self.common["chrome"]["footer"]),
-            code_fingerprint(tuple(str(folder) for folder in self.chain)),
-        )
-
-    def rhash(self, record):
-        found = self.hashes.get(record["id"])
-        if found is None:  # records handed over without hashes (tests, preview)
-            found = self.hashes[record["id"]] = record_hash(canonical_json(record))
-        return found
-
-    def hashes_of(self, records):
-        hashes = self.hashes
-        try:  # the common case, without a method call per record
-            return ",".join([hashes[r["id"]] for r in records])
-        except KeyError:
-            return ",".join([self.rhash(r) for r in records])
-
-    def kind_key(self, kind):
-        """The hashes of every item of a section, for its JSON files (computed once)."""
-        found = self._kind_keys.get(kind)
-        if found is None:
-            found = self._kind_keys[kind] = digest(self.hashes_of(self.view.items[kind]))
-        return found
-
-    def output(self, path, key, produce):
-        """Write `produce()` at `path` unless the previous build wrote it with this key."""
-        rel = output_file(path)
-        full_key = digest(self.base_key, key)
-        previous = self.previous.get(rel)
-        if previous is not None and previous[0] == full_key:
-            self.outputs[rel] = previous
-            return
-        self.write(path, produce(), key=full_key)
 
     # Writing -----------------------------------------------------------------
     def write(self, path, content, *, key=""):
@@ -500,20 +388,6 @@ class RecordsGenerator(Generator):
             f"json|{canonical_json(facets)}|{self.kind_key(kind)}",
             listing_json,
         )
-
-    def listing_key(self, shared):
-        """The parts of a listing's pages that are the same on each of its pages.
-
-        The facet links are the same for every filtered listing of a section:
-        serialised once per section, not once per filter value.
-        """
-        facet_links = shared["facet_links"]
-        cached = self._facet_keys.get(id(facet_links))
-        if cached is None or cached[0] is not facet_links:
-            serialised = canonical_json([(facet.name, links) for facet, links in facet_links])
-            cached = self._facet_keys[id(facet_links)] = (facet_links, digest(serialised))
-        index_hash = self.rhash(shared["index"])
-        return f"{index_hash}|{cached[1]}|{shared['json_url']}|{shared['feed_url']}"
 
     def _paginated(self, base, records, per_page, *, title, **context):
         shared_key = digest(self.listing_key(context), title, repr(context["active"]))
