@@ -291,3 +291,15 @@ def test_an_update_stopped_before_saving_its_state_is_redone_by_the_next(site):
     result = builds.incremental(second)  # told about the second page only
     assert result.incremental and summary.sites[0].finalize is not None
     assert_same_tree(builds.live, builds.full_copy())
+
+
+def test_a_damaged_manifest_makes_the_next_build_full_and_correct(site):
+    builds = site["builds"]
+    manifest = builds.tmp / "var" / "build" / SITE / MANIFEST_NAME
+    manifest.write_text('{"version": 1, "records": [', encoding="utf-8")  # cut short
+    assert Manifest.load(manifest) is None
+    article = edit(site["articles"][12], title="Sau khi hỏng manifest")
+    result = builds.incremental(article)
+    assert not result.incremental  # nothing to compare with: rebuilt whole
+    assert Manifest.load(manifest) is not None
+    assert_same_tree(builds.live, builds.full_copy())
