@@ -81,6 +81,9 @@ SEARCHABLE_KINDS = ("news", "document", "planning", "project", "procedure", "qa"
 
 LANGUAGES = ("vi", "en")
 
+# Kinds whose every record the portal lists too (a copy linking to the department's page).
+AGGREGATED_KINDS = ("document", "planning", "project", "procedure")
+
 FIELDS_BY_KIND = {
     "news": ("author", "source", "featured", "show_on_portal", "related"),
     "document": (

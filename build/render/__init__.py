@@ -2,28 +2,27 @@
 
 The pipeline (build/pipeline.py) calls, per site:
     assets = prepare_site(...)            static files with hashed names
-    render_language(language_job(...))    one call per language, may run in parallel processes
+    render_language(render_job(...))      one call per language, may run in parallel processes
     finish_site(...)                      root index.html, sitemap.xml, robots.txt, 404.html
 `render_site()` does all three in this process (tests, small builds).
 Nothing here imports Django.
 """
 
-import json
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from build.publish.plan import REDIRECT_CSP  # shared with the publish step's redirect stubs
 from build.siteconfig import THEMES_DIR, SiteConfig
+from build.sitesfile import origin_of
 
 from . import seo
-from .pelican_run import run_pelican
+from .job import PreviousRender, RenderJob, RenderResult
+from .pelican_run import records_generator, render
 from .themes import theme_chain, write_static
 
 
 def origin(url):
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+    return origin_of(url) or ""
 
 
 def make_csp(search_api_url, site_urls=(), feedback_url=""):
@@ -53,7 +52,7 @@ def prepare_site(*, config, out_dir: Path, themes_dir: Path = THEMES_DIR):
     return write_static(theme_chain(config_dict(config)["theme"], themes_dir), out_dir)
 
 
-def language_job(
+def render_job(
     *,
     slug,
     lang,
@@ -67,28 +66,36 @@ def language_job(
     portal=None,
     csp=None,
     themes_dir=THEMES_DIR,
-):
-    """Everything one render process needs, as plain picklable data."""
+    site_names=None,
+    record_hashes=None,
+    asset_base=None,
+    previous=None,
+) -> RenderJob:
+    """The one place a RenderJob is made: everything one render needs, picklable."""
     config = config_dict(config)
-    return {
-        "slug": slug,
-        "lang": lang,
-        "config": config,
-        "base_url": base_url,
-        "out_dir": str(out_dir),
-        "assets": assets,
-        "records_path": str(records_path) if records_path else None,
-        "records": records,
-        "context": context or {},
-        "portal": portal,
-        "csp": csp
+    return RenderJob(
+        slug=slug,
+        lang=lang,
+        config=config,
+        base_url=base_url,
+        out_dir=str(out_dir),
+        assets=assets,
+        records_path=str(records_path) if records_path else None,
+        records=records,
+        context=context or {},
+        portal=portal,
+        csp=csp
         or make_csp(config["search_api_url"], [base_url], config.get("feedback_endpoint", "")),
-        "themes_dir": str(themes_dir),
-    }
+        themes_dir=str(themes_dir),
+        site_names=site_names,
+        record_hashes=record_hashes,
+        asset_base=asset_base,
+        previous=previous,
+    )
 
 
-def render_language(job):
-    return run_pelican(job)
+def render_language(job: RenderJob) -> RenderResult:
+    return render(job)
 
 
 def _redirect_html(target):
@@ -116,11 +123,6 @@ def finish_site(*, records, out_dir: Path, base_url, languages=("vi", "en"), has
     return 4
 
 
-def read_records(path):
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
 def render_site(
     *,
     slug,
@@ -138,7 +140,7 @@ def render_site(
     assets = prepare_site(config=config, out_dir=out_dir, themes_dir=themes_dir)
     files = len(assets)
     for lang in config["languages"]:
-        job = language_job(
+        job = render_job(
             slug=slug,
             lang=lang,
             config=config,
@@ -151,7 +153,7 @@ def render_site(
             csp=csp,
             themes_dir=themes_dir,
         )
-        files += render_language(job)["files"]
+        files += render_language(job).files
     files += finish_site(
         records=records, out_dir=out_dir, base_url=base_url, languages=config["languages"]
     )
@@ -179,13 +181,10 @@ def render_record_html(
     """
     import tempfile
 
-    from .generator import RecordsGenerator
-    from .pelican_run import pelican_settings
-
     config = config_dict(config)
     lang = record["lang"]
     with tempfile.TemporaryDirectory(prefix="cong-preview-") as scratch:
-        job = language_job(
+        job = render_job(
             slug=record["site"],
             lang=lang,
             config=config,
@@ -197,16 +196,11 @@ def render_record_html(
             portal=portal,
             csp=csp,
             themes_dir=themes_dir,
+            asset_base=asset_base,
         )
-        if asset_base is not None:
-            job["asset_base"] = asset_base
-        settings = pelican_settings(job, scratch)
-        generator = RecordsGenerator(
-            context=settings.copy(),
-            settings=settings,
-            path=scratch,
-            theme=settings["THEME"],
-            output_path=scratch,
-        )
+        generator = records_generator(job, scratch)
         generator.generate_context()
         return generator.preview_html(record)
+
+
+__all__ = ["PreviousRender", "RenderJob", "RenderResult", "render_job", "render_language"]

@@ -1,20 +1,21 @@
 """The Pelican plugin that turns content records into pages.
 
-Pelican runs in-process (see pelican_run.py) with this module in PLUGINS. Its
-`register()` adds RecordsGenerator through Pelican's get_generators signal.
-The generator takes records straight from the records file (no Markdown, no
-per-file reading), uses Pelican's Jinja environment (theme, template
-overrides, i18n extension) and writes one language of one site.
+pelican_run.py makes it on Pelican's settings and drives it (Pelican.run()
+would only add generators with nothing to do). It takes records straight
+from the records file (no Markdown, no per-file reading), uses Pelican's
+Jinja environment (theme, template overrides, i18n extension) and writes one
+language of one site.
 """
 
-import json
 from pathlib import Path
 
 from markupsafe import Markup
-from pelican import signals
 from pelican.generators import Generator
 
+from build.recordfile import read_language
+
 from . import formats, seo
+from .job import RenderResult
 from .keys import RELATED_COUNT, OutputKeys
 from .listings import (
     FACETS,
@@ -47,11 +48,6 @@ HOME_FEATURED = 3
 HOME_QUICK_LINKS = 5
 
 
-def load_records(path, lang):
-    with open(path, encoding="utf-8") as fh:
-        return [r for r in map(json.loads, filter(None, map(str.strip, fh))) if r["lang"] == lang]
-
-
 class RecordsGenerator(OutputKeys, Generator):
     """Writes every page of one site in one language from its records."""
 
@@ -63,18 +59,18 @@ class RecordsGenerator(OutputKeys, Generator):
         self.files_written = 0
         # Incremental builds: {file: [key, digest]} of the previous build; a file whose
         # key is unchanged is not rendered (its live copy is current).
-        self.previous = self.job.get("previous_outputs") or {}
+        self.previous = self.job.previous.outputs if self.job.previous else {}
         self.outputs = {}  # {file: [key, digest]} of every output of this build
         self.related_ids = {}  # {news id: [ids of the records it shows as related]}
         self._facet_keys = {}  # id(facet links) -> (facet links, digest)
         self._kind_keys = {}  # kind -> digest of its items' hashes
-        self.hashes = self.job.get("record_hashes") or {}
-        chain = theme_chain(self.job["config"]["theme"], Path(self.job["themes_dir"]))
+        self.hashes = self.job.record_hashes or {}
+        chain = theme_chain(self.job.config["theme"], Path(self.job.themes_dir))
         self.chain = chain
         self.env.install_gettext_translations(translations(chain, self.lang), newstyle=True)
         lang = self.lang
-        manifest = self.job["assets"]
-        asset_base = self.job.get("asset_base", self.job["base_url"])
+        manifest = self.job.assets
+        asset_base = self.job.base_url if self.job.asset_base is None else self.job.asset_base
         self.env.globals.update(
             asset=lambda name: asset_base + manifest[name] if name in manifest else "",
             has_asset=lambda name: name in manifest,
@@ -106,25 +102,25 @@ class RecordsGenerator(OutputKeys, Generator):
 
     # Pelican calls these two --------------------------------------------------
     def generate_context(self):
-        records = self.job.get("records")
+        records = self.job.records
         if records is None:
-            records = load_records(self.job["records_path"], self.lang)
+            records = read_language(self.job.records_path, self.lang)
         self.view = SiteView(records=records, lang=self.lang, job=self.job)
         self.common = {
             "view": self.view,
             "lang": self.lang,
             "site_name": self.view.name(),
-            "portal": self.job.get("portal"),
-            "search_api_url": self.job["config"]["search_api_url"],
-            "search_scope": self.job["config"]["search_scope"],
-            "csp": self.job["csp"],
+            "portal": self.job.portal,
+            "search_api_url": self.job.config["search_api_url"],
+            "search_scope": self.job.config["search_scope"],
+            "csp": self.job.csp,
             "org_ld": seo.organisation_ld(self.view),
             # contact details: the export's site context, else the home record's fields
             "home_info": (self.view.context.get("home") or {}).get(self.lang)
             or (self.view.home or {}).get("fields")
             or {},
             "site_context": self.view.context,
-            "site_names": self.job.get("site_names") or {},
+            "site_names": self.job.site_names or {},
         }
         # The menu and footer are the same on every page of a language: render them
         # once and hand them to each page as ready HTML (the bulk of a page's work).
@@ -143,7 +139,6 @@ class RecordsGenerator(OutputKeys, Generator):
             for at, other in enumerate(others)
         }
         self.base_key = self.shared_key()
-        self.job["result"] = {"files": 0, "outputs": self.outputs}
 
     def generate_output(self, writer):
         for record in self.records_to_check():
@@ -152,12 +147,16 @@ class RecordsGenerator(OutputKeys, Generator):
             self.render_listing(kind, index)
         self.render_feeds()
         self.render_special_pages()
-        self.job["result"] = {
-            "files": self.files_written,
-            "outputs": self.outputs,
-            "base_key": self.base_key,
-            "related": self.related_ids,
-        }
+
+    def result(self, seconds=0.0):
+        return RenderResult(
+            lang=self.lang,
+            files=self.files_written,
+            outputs=self.outputs,
+            base_key=self.base_key,
+            related=self.related_ids,
+            seconds=seconds,
+        )
 
     # Writing -----------------------------------------------------------------
     def write(self, path, content, *, key=""):
@@ -323,7 +322,7 @@ class RecordsGenerator(OutputKeys, Generator):
     # Listings ------------------------------------------------------------------
     def render_listing(self, kind, index):
         items = self.view.items[kind]
-        per_page = self.job["config"]["per_page"]
+        per_page = self.job.config["per_page"]
         base = index["url"]
         groups = group_by_facets(kind, items, self.lang)
         facet_links = [
@@ -413,7 +412,7 @@ class RecordsGenerator(OutputKeys, Generator):
 
     # Feeds, search, 404, headless JSON -------------------------------------------
     def write_feed(self, path, title, records):
-        entries = [r for r in records if r["kind"] == "news"][: self.job["config"]["feed_items"]]
+        entries = [r for r in records if r["kind"] == "news"][: self.job.config["feed_items"]]
         self.output(
             path,
             f"feed|{title}|{self.hashes_of(entries)}",
@@ -507,11 +506,11 @@ class RecordsGenerator(OutputKeys, Generator):
         site (it takes only its own). The portal offers every site of the build
         (dist/sites.json's names), itself first; without them, the sites its
         aggregated records come from."""
-        portal = self.job.get("portal") or {}
+        portal = self.job.portal or {}
         if portal.get("url") != self.view.base_url:
             return None
         own = self.view.slug
-        names = self.job.get("site_names") or {
+        names = self.job.site_names or {
             r["site"]: {} for r in self.view.aggregated if r.get("site")
         }
         others = sorted(
@@ -558,12 +557,4 @@ def headless_item(record, view):
     return item
 
 
-def _get_generators(pelican):
-    return RecordsGenerator if "CONG_JOB" in pelican.settings else None
-
-
-def register():
-    signals.get_generators.connect(_get_generators)
-
-
-__all__ = ["FACETS", "RecordsGenerator", "register"]
+__all__ = ["FACETS", "RecordsGenerator"]

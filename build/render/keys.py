@@ -33,10 +33,12 @@ class OutputKeys:
         one-article edit costing milliseconds or seconds at 20,000 pages).
         """
         job = self.job
-        before = job.get("previous_hashes")
-        related_before = job.get("previous_related")
+        previous = job.previous
+        before = previous.hashes if previous else None
+        related_before = previous.related if previous else None
         if (
-            job.get("previous_base_key") != self.base_key
+            previous is None
+            or previous.base_key != self.base_key
             or before is None
             or related_before is None
         ):
@@ -80,13 +82,13 @@ class OutputKeys:
         return digest(
             canonical_json(
                 {
-                    "config": job["config"],
-                    "base_url": job["base_url"],
-                    "asset_base": job.get("asset_base"),
-                    "assets": job["assets"],
-                    "portal": job.get("portal"),
-                    "csp": job["csp"],
-                    "site_names": job.get("site_names"),
+                    "config": job.config,
+                    "base_url": job.base_url,
+                    "asset_base": job.asset_base,
+                    "assets": job.assets,
+                    "portal": job.portal,
+                    "csp": job.csp,
+                    "site_names": job.site_names,
                     "context": self.view.context,
                     "org_ld": self.common["org_ld"],
                     "home_info": self.common["home_info"],

@@ -1,19 +1,19 @@
-"""Drive Pelican in-process for one site in one language.
+"""Render one site in one language: the records generator on Pelican's settings.
 
-Pelican's own generators find nothing to do (empty content folder, no direct
-templates, no tag/category/author/archive pages, no default feeds); the
-records generator from generator.py does all the work.
+Pelican provides the settings, the Jinja environment (theme chain, template
+overrides, i18n extension) and the Generator base class; its own generators
+and writer, which find nothing to do here, are not run.
 """
 
 import logging
 import tempfile
+import time
 from pathlib import Path
 
 from jinja2 import BytecodeCache
-from pelican import Pelican
-from pelican.log import console
 from pelican.settings import read_settings
 
+from .job import RenderResult
 from .themes import theme_chain
 
 
@@ -85,7 +85,6 @@ PELICAN_FEEDS = [
 NO_PELICAN_OUTPUT = dict.fromkeys(PELICAN_SAVE_AS, "")
 NO_FEEDS = dict.fromkeys(PELICAN_FEEDS)
 
-console.quiet = True  # Pelican prints a "Done: processed 0 articles" line otherwise
 # Pelican builds its reStructuredText reader even when no .rst file exists and
 # warns that docutils has no Vietnamese; nothing here is reStructuredText.
 logging.getLogger("pelican.readers").addFilter(
@@ -94,11 +93,11 @@ logging.getLogger("pelican.readers").addFilter(
 
 
 def pelican_settings(job, content_dir):
-    chain = theme_chain(job["config"]["theme"], Path(job["themes_dir"]))
+    chain = theme_chain(job.config["theme"], Path(job.themes_dir))
     return read_settings(
         override={
             "PATH": str(content_dir),
-            "OUTPUT_PATH": str(job["out_dir"]),
+            "OUTPUT_PATH": str(job.out_dir),
             "THEME": str(chain[0]),
             # child themes first: their templates win, "!theme/x.html" reaches the base
             "THEME_TEMPLATES_OVERRIDES": [
@@ -106,9 +105,9 @@ def pelican_settings(job, content_dir):
             ],
             "THEME_STATIC_PATHS": [],
             "STATIC_PATHS": [],
-            "SITEURL": job["base_url"],
-            "SITENAME": job["config"]["name"].get(job["lang"], job["slug"]),
-            "DEFAULT_LANG": job["lang"],
+            "SITEURL": job.base_url,
+            "SITENAME": job.config["name"].get(job.lang, job.slug),
+            "DEFAULT_LANG": job.lang,
             "TIMEZONE": "Asia/Ho_Chi_Minh",
             "DIRECT_TEMPLATES": [],
             "PAGINATED_TEMPLATES": {},
@@ -116,7 +115,6 @@ def pelican_settings(job, content_dir):
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,
             "JINJA_ENVIRONMENT": JINJA_ENVIRONMENT,
-            "PLUGINS": ["build.render.generator"],
             "CONG_JOB": job,
             **NO_PELICAN_OUTPUT,
             **NO_FEEDS,
@@ -124,15 +122,30 @@ def pelican_settings(job, content_dir):
     )
 
 
-def run_pelican(job):
-    """Render one language of one site; returns {"files": n}."""
+def records_generator(job, scratch):
+    """The records generator for `job`, on Pelican's settings and Jinja environment.
+
+    Pelican.run() would also build its own article, page, static and template
+    generators, each finding nothing to do, and a writer the records generator
+    does not use: the generator is made and driven here instead.
+    """
+    from .generator import RecordsGenerator
+
+    settings = pelican_settings(job, scratch)
+    return RecordsGenerator(
+        context=settings.copy(),
+        settings=settings,
+        path=scratch,
+        theme=settings["THEME"],
+        output_path=job.out_dir,
+    )
+
+
+def render(job) -> RenderResult:
+    """Render one language of one site into job.out_dir."""
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="cong-empty-content-") as content_dir:
-        settings = pelican_settings(job, content_dir)
-        Pelican(settings).run()
-    result = job.get("result")
-    if result is None:
-        raise RuntimeError(
-            "Pelican ran but the records generator did not (plugin build.render.generator "
-            "failed to register; see the log above)"
-        )
-    return result
+        generator = records_generator(job, content_dir)
+        generator.generate_context()
+        generator.generate_output(None)
+    return generator.result(seconds=time.perf_counter() - started)

@@ -26,11 +26,11 @@ class SiteView:
         self.lang = lang
         self.other_lang = "en" if lang == "vi" else "vi"
         self.job = job
-        self.slug = job["slug"]
-        self.base_url = job["base_url"]
-        self.config = job["config"]
-        self.context = job.get("context") or {}
-        self.languages = tuple(job["config"]["languages"])
+        self.slug = job.slug
+        self.base_url = job.base_url
+        self.config = job.config
+        self.context = job.context or {}
+        self.languages = tuple(job.config["languages"])
         self.all = [r for r in records if r["lang"] == lang]
         self.own = [r for r in self.all if not r.get("canonical")]
         self.aggregated = [r for r in self.all if r.get("canonical")]

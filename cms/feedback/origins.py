@@ -5,59 +5,24 @@ Only those origins may call the feedback API from a browser (CORS) and only
 they may be the target of the thank-you redirect. No file: no site origin
 is trusted (relative redirects still work).
 
-The reader accepts the shapes a build might write — a list of site objects,
-an object keyed by slug, or {"sites": …} — and takes every absolute http(s)
-URL under a `base_url`, `url` or `origin` key.
+The file's format and its reading belong to build/sitesfile.py, as does
+`origin_of`, the project's one origin helper.
 """
 
-import json
 import logging
 from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from build.sitesfile import SITES_NAME, origin_of, parse_sites
+
 logger = logging.getLogger(__name__)
 
-URL_KEYS = ("base_url", "url", "origin")
 _cache = {"key": None, "origins": frozenset()}
 
 
-def origin_of(url):
-    """'https://a.gov.vn/vi/x' -> 'https://a.gov.vn'; None unless absolute http(s)."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    try:
-        port = parts.port
-    except ValueError:
-        return None
-    default_port = {"http": 80, "https": 443}[parts.scheme]
-    host = parts.hostname
-    if ":" in host:  # IPv6 literal
-        host = f"[{host}]"
-    netloc = host if port in (None, default_port) else f"{host}:{port}"
-    return f"{parts.scheme}://{netloc}"
-
-
-def _collect(node, found):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in URL_KEYS and isinstance(value, str):
-                origin = origin_of(value)
-                if origin:
-                    found.add(origin)
-            else:
-                _collect(value, found)
-    elif isinstance(node, list):
-        for item in node:
-            _collect(item, found)
-
-
 def sites_file():
-    return settings.DIST_DIR / "sites.json"
+    return settings.DIST_DIR / SITES_NAME
 
 
 def allowed_origins():
@@ -71,8 +36,9 @@ def allowed_origins():
     if _cache["key"] != key:
         found = set()
         try:
-            _collect(json.loads(path.read_text(encoding="utf-8")), found)
-        except (OSError, ValueError):
+            sites = parse_sites(path.read_text(encoding="utf-8"))
+            found = {o for e in sites.values() if (o := origin_of(e.get("base_url", "")))}
+        except (OSError, ValueError, TypeError, KeyError):
             logger.warning("feedback: cannot read %s; no site origin is allowed", path)
         _cache.update(key=key, origins=frozenset(found))
     return _cache["origins"]

@@ -28,7 +28,7 @@ def _free_port():
 @pytest.fixture(scope="session")
 def site_server(tmp_path_factory):
     """Root URL of a server showing the portal and one department."""
-    from build.pipeline import aggregate_for_portal
+    from build.plan import aggregate_for_portal
     from build.render import render_site
     from build.siteconfig import load_site_config
     from cms.publishing.management.commands.serve_sites import make_server

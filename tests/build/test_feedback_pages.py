@@ -118,11 +118,11 @@ def test_a_department_addresses_itself_and_the_portal_offers_a_choice(dist, lang
 
 def test_the_portal_lists_every_site_of_the_build(tmp_path):
     names = {**NAMES, "so-xyz": {"vi": "Sở Xây dựng", "en": "Department of Construction"}}
-    from build.render import language_job, prepare_site, render_language
+    from build.render import prepare_site, render_job, render_language
 
     config = load_site_config("portal", names=NAMES["portal"])
     assets = prepare_site(config=config, out_dir=tmp_path)
-    job = language_job(
+    job = render_job(
         slug="portal",
         lang="vi",
         config=config,
@@ -131,8 +131,8 @@ def test_the_portal_lists_every_site_of_the_build(tmp_path):
         assets=assets,
         records=[r for r in site_records("portal", news_count=1) if r["lang"] == "vi"],
         portal={"url": f"{ROOT}/portal", "name": NAMES["portal"]},
+        site_names=names,
     )
-    job["site_names"] = names
     render_language(job)
     select = next(
         el

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from build.pipeline import aggregate_for_portal
+from build.plan import aggregate_for_portal
 from build.render import render_site
 from build.siteconfig import load_site_config
 

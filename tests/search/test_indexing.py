@@ -200,7 +200,8 @@ def test_searches_during_a_full_rebuild_never_fail_or_come_back_empty(tmp_path):
 
 def test_index_search_reads_what_the_build_pipeline_writes(tmp_path, monkeypatch):
     """The build's own writers (records.jsonl per site, portal copies) feed the indexer."""
-    from build.pipeline import aggregate_for_portal, write_jsonl
+    from build.plan import aggregate_for_portal
+    from build.recordfile import write_jsonl
     from tests.build.sample_records import site_records
 
     root = "http://127.0.0.1:8080"
