@@ -16,13 +16,14 @@ from build.recordfile import read_language
 
 from . import formats, seo
 from .job import RenderResult
-from .keys import RELATED_COUNT, OutputKeys
+from .keys import OutputKeys
 from .listings import (
     FACETS,
     INDEX_KIND,
     group_by_facets,
     listing_item_json,
     page_path,
+    pager,
     paginate,
 )
 from .outputs import (
@@ -33,15 +34,15 @@ from .outputs import (
     json_fragment,
     output_file,
 )
+from .related import Related
 from .site import (
     ABOUT_PATHS,
     DETAIL_KINDS,
-    FEEDBACK_PATHS,
     LANGUAGE_NAMES,
-    SEARCH_PATHS,
     SiteView,
 )
-from .themes import theme_chain, translations
+from .special import render_feeds, render_special_pages, write_feed
+from .themes import install_translations, theme_chain, translations
 
 HOME_LATEST = 6
 HOME_FEATURED = 3
@@ -67,7 +68,7 @@ class RecordsGenerator(OutputKeys, Generator):
         self.hashes = self.job.record_hashes or {}
         chain = theme_chain(self.job.config["theme"], Path(self.job.themes_dir))
         self.chain = chain
-        self.env.install_gettext_translations(translations(chain, self.lang), newstyle=True)
+        install_translations(self.env, translations(chain, self.lang))
         lang = self.lang
         manifest = self.job.assets
         asset_base = self.job.base_url if self.job.asset_base is None else self.job.asset_base
@@ -128,16 +129,7 @@ class RecordsGenerator(OutputKeys, Generator):
             "nav": Markup(self.get_template("_nav").render(self.common)),  # noqa: S704 - autoescaped
             "footer": Markup(self.get_template("_footer").render(self.common)),  # noqa: S704
         }
-        self.news_by_category = {}
-        for other in self.view.items["news"]:
-            if not other.get("canonical"):
-                for category in other.get("categories") or ():
-                    self.news_by_category.setdefault(category.get("slug"), []).append(other)
-        self.category_position = {
-            (slug, other["id"]): at
-            for slug, others in self.news_by_category.items()
-            for at, other in enumerate(others)
-        }
+        self.related = Related(self.view)
         self.base_key = self.shared_key()
 
     def generate_output(self, writer):
@@ -145,8 +137,8 @@ class RecordsGenerator(OutputKeys, Generator):
             self.render_record(record)
         for kind, index in self.view.sections:
             self.render_listing(kind, index)
-        self.render_feeds()
-        self.render_special_pages()
+        render_feeds(self)
+        render_special_pages(self)
 
     def result(self, seconds=0.0):
         return RenderResult(
@@ -200,7 +192,7 @@ class RecordsGenerator(OutputKeys, Generator):
         if template == "home":
             key += [name + ":" + self.hashes_of(value) for name, value in self.home_lists()]
         elif template == "news":
-            related = self.related_records(record)
+            related = self.related.records(record)
             self.related_ids[record["id"]] = [item["id"] for item in related if "kind" in item]
             key += [self.rhash(item) if "kind" in item else "-" for item in related]
         elif template == "about":
@@ -225,7 +217,7 @@ class RecordsGenerator(OutputKeys, Generator):
         if template == "home":
             context.update(self.home_context())
         elif template == "news":
-            context["related"] = self.related_news(record)
+            context["related"] = self.related.links(record)
             context["article_ld"] = seo.article_ld(self.view, record)
         elif template == "about":
             context["home"] = self.view.home
@@ -280,45 +272,6 @@ class RecordsGenerator(OutputKeys, Generator):
     def home_context(self):
         return dict(self.home_lists())
 
-    def related_news(self, record):
-        return [
-            {"title": item["title"], "url": self.view.href(item)} if "kind" in item else item
-            for item in self.related_records(record)
-        ]
-
-    def related_records(self, record):
-        """Related articles: records of this site, or links given as {title, url}."""
-        related = []
-        for item in (record.get("fields") or {}).get("related") or ():
-            if isinstance(item, dict) and item.get("url") and item.get("title"):
-                related.append(item)
-            else:
-                found = self.view.record_by_id(item.get("id") if isinstance(item, dict) else item)
-                if found:
-                    related.append(found)
-        if related:
-            return related[:RELATED_COUNT]
-        # The articles published just before this one in its categories (lists are
-        # newest first), then just after it: a page depends on its neighbours only,
-        # so an edit re-renders a handful of articles, not a whole category.
-        seen = {record["id"]}
-        for category in record.get("categories") or ():
-            others = self.news_by_category.get(category.get("slug"), ())
-            at = self.category_position.get((category.get("slug"), record["id"]))
-            if at is None:
-                continue
-            nearby = [
-                *others[at + 1 : at + 1 + RELATED_COUNT],
-                *reversed(others[max(0, at - RELATED_COUNT) : at]),
-            ]
-            for other in nearby:
-                if other["id"] not in seen:
-                    seen.add(other["id"])
-                    related.append(other)
-                    if len(related) == RELATED_COUNT:
-                        return related
-        return related
-
     # Listings ------------------------------------------------------------------
     def render_listing(self, kind, index):
         items = self.view.items[kind]
@@ -352,7 +305,7 @@ class RecordsGenerator(OutputKeys, Generator):
                 extra = {}
                 if kind == "news" and group.facet.name == "category":
                     extra["feed_url"] = self.view.abs(path + "atom.xml")
-                    self.write_feed(path + "atom.xml", f"{index['title']}: {label}", records)
+                    write_feed(self, path + "atom.xml", f"{index['title']}: {label}", records)
                 self._paginated(
                     path,
                     records,
@@ -409,152 +362,6 @@ class RecordsGenerator(OutputKeys, Generator):
                 ),
                 **context,
             )
-
-    # Feeds, search, 404, headless JSON -------------------------------------------
-    def write_feed(self, path, title, records):
-        entries = [r for r in records if r["kind"] == "news"][: self.job.config["feed_items"]]
-        self.output(
-            path,
-            f"feed|{title}|{self.hashes_of(entries)}",
-            lambda: seo.atom_feed(
-                title=f"{self.view.name()} – {title}",
-                site_url=self.view.home_url,
-                feed_url=self.view.abs(path),
-                lang=self.lang,
-                entries=entries,
-                href=self.view.href,
-            ),
-        )
-
-    def render_feeds(self):
-        news_index = self.view.index.get(INDEX_KIND["news"])
-        title = news_index["title"] if news_index else "News"
-        self.write_feed(f"/{self.lang}/atom.xml", title, self.view.items["news"])
-        if news_index:
-            self.write_feed(news_index["url"] + "atom.xml", title, self.view.items["news"])
-
-    def render_special_pages(self):
-        search_path = SEARCH_PATHS[self.lang]
-        other = self.view.other_lang
-        self.render_page(
-            "search",
-            search_path,
-            key="search",
-            page=None,
-            canonical=self.view.abs(search_path),
-            alternates=[
-                (self.lang, self.view.abs(search_path)),
-                (other, self.view.abs(SEARCH_PATHS[other])),
-            ],
-            switch_url=self.view.abs(SEARCH_PATHS[other]),
-        )
-        if self.view.feedback:
-            self.render_feedback_pages()
-        self.render_page(
-            "404",
-            f"/{self.lang}/404.html",
-            key="404",
-            page=None,
-            canonical=None,
-            alternates=[],
-            switch_url=self.view.other_home_url,
-        )
-        for kind, _index in self.view.sections:
-            items = self.view.items[kind]
-            self.output(
-                f"/{self.lang}/api/{kind}.json",
-                f"api|{self.kind_key(kind)}",
-                lambda items=items: (
-                    "["
-                    + ",".join(
-                        FRAGMENTS.get(
-                            ("api", self.view.base_url, self.rhash(r)),
-                            lambda r=r: json_fragment(headless_item(r, self.view)),
-                        )
-                        for r in items
-                    )
-                    + "]"
-                ),
-            )
-
-    def render_feedback_pages(self):
-        """The question/feedback form, its thank-you page and the tracking page."""
-        other = self.view.other_lang
-        for name, template in (
-            ("form", "feedback"),
-            ("thanks", "feedback_thanks"),
-            ("track", "feedback_track"),
-        ):
-            paths = FEEDBACK_PATHS[name]
-            self.render_page(
-                template,
-                paths[self.lang],
-                key=template,
-                page=None,
-                feedback=self.view.feedback,
-                departments=self.feedback_departments(),
-                canonical=self.view.abs(paths[self.lang]),
-                alternates=[
-                    (self.lang, self.view.abs(paths[self.lang])),
-                    (other, self.view.abs(paths[other])),
-                ],
-                switch_url=self.view.abs(paths[other]),
-            )
-
-    def feedback_departments(self):
-        """[(slug, name)] a question may be addressed to, or None for a department
-        site (it takes only its own). The portal offers every site of the build
-        (dist/sites.json's names), itself first; without them, the sites its
-        aggregated records come from."""
-        portal = self.job.portal or {}
-        if portal.get("url") != self.view.base_url:
-            return None
-        own = self.view.slug
-        names = self.job.site_names or {
-            r["site"]: {} for r in self.view.aggregated if r.get("site")
-        }
-        others = sorted(
-            (
-                (slug, name.get(self.lang) or name.get("vi") or slug)
-                for slug, name in names.items()
-                if slug != own
-            ),
-            key=lambda item: item[1],
-        )
-        return [(own, self.view.name()), *others]
-
-
-def pager(number, count):
-    """Pagination links: first, last and up to two pages either side of `number`.
-
-    None stands for a gap ("…"), shown once just beyond the window on each side.
-    Only the candidates near `number` are visited: a listing with 800 pages does
-    not loop 800 times on each of its pages.
-    """
-    window = range(max(1, number - 3), min(count, number + 3) + 1)
-    shown = []
-    for n in sorted({1, count, *window}):
-        distance = abs(n - number)
-        if n in (1, count) or distance <= 2:
-            shown.append(n)
-        elif distance == 3:
-            shown.append(None)
-    return shown
-
-
-HEADLESS_LEFT_OUT = ("parent_id", "links_to", "body_html")
-
-
-def headless_item(record, view):
-    """A record for headless consumers, without its body and the build's internals.
-
-    The lists stay small enough to fetch whole (the full text is on the page and
-    in the CMS's API at /api/v2/pages/<id>/); items point at both.
-    """
-    item = {k: v for k, v in record.items() if k not in HEADLESS_LEFT_OUT}
-    item["url"] = view.href(record)
-    item["translations"] = {k: view.abs(v) for k, v in (record.get("translations") or {}).items()}
-    return item
 
 
 __all__ = ["FACETS", "RecordsGenerator"]

@@ -14,12 +14,10 @@ from .outputs import (
     record_hash,
 )
 
-RELATED_COUNT = 3
-
 
 class OutputKeys:
     """Needs from the generator: job, view, common, chain, hashes, previous,
-    outputs, related_ids, base_key, news_by_category, category_position, write()."""
+    outputs, related_ids, base_key, related (related.Related), write()."""
 
     def records_to_check(self):
         """The records whose own page may have changed since the previous build.
@@ -52,12 +50,8 @@ class OutputKeys:
         for record_id in changed:
             record = self.view.by_id.get(record_id)
             for category in (record or {}).get("categories") or ():
-                slug = category.get("slug")
-                at = self.category_position.get((slug, record_id))
-                if at is not None:
-                    others = self.news_by_category.get(slug, ())
-                    window = others[max(0, at - RELATED_COUNT) : at + RELATED_COUNT + 1]
-                    check.update(other["id"] for other in window)
+                neighbours = self.related.neighbours(category.get("slug"), record_id)
+                check.update(other["id"] for other in neighbours)
         for fixed in (self.view.home, self.view.about):
             if fixed:
                 check.add(fixed["id"])

@@ -189,3 +189,21 @@ def listing_item_json(record, lang, href, kind):
         "summary": record.get("summary") or "",
         "facets": facets,
     }
+
+
+def pager(number, count):
+    """Pagination links: first, last and up to two pages either side of `number`.
+
+    None stands for a gap ("…"), shown once just beyond the window on each side.
+    Only the candidates near `number` are visited: a listing with 800 pages does
+    not loop 800 times on each of its pages.
+    """
+    window = range(max(1, number - 3), min(count, number + 3) + 1)
+    shown = []
+    for n in sorted({1, count, *window}):
+        distance = abs(n - number)
+        if n in (1, count) or distance <= 2:
+            shown.append(n)
+        elif distance == 3:
+            shown.append(None)
+    return shown

@@ -14,6 +14,8 @@ import hashlib
 import tomllib
 from pathlib import Path
 
+from jinja2 import pass_context
+
 from build.siteconfig import THEMES_DIR
 
 
@@ -80,3 +82,27 @@ def translations(chain, lang):
         else:
             result.add_fallback(catalogue)
     return result
+
+
+def install_translations(env, catalogue):
+    """Jinja's newstyle gettext for `catalogue`, each message made once per render.
+
+    Jinja's own callable looks the message up, wraps it in Markup and formats
+    it on every call (tens of calls a page); without variables the answer is
+    always the same, so it is kept. Same output: the same Markup % variables.
+    """
+    env.install_gettext_translations(catalogue, newstyle=True)
+    original = env.globals["gettext"]
+    made = {}
+
+    @pass_context
+    def gettext(context, string, **variables):
+        if variables or not context.eval_ctx.autoescape:
+            return original(context, string, **variables)
+        found = made.get(string)
+        if found is None:
+            found = made[string] = original(context, string)
+        return found
+
+    env.globals["gettext"] = gettext
+    env.globals["_"] = gettext  # Jinja's "_" only looks "gettext" up and calls it
