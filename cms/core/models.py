@@ -1,5 +1,6 @@
 """Site home pages, standard pages, shared snippets and per-site settings."""
 
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -31,15 +32,12 @@ class ContentPage(Page):
 
     # Preview and the live view show the page rendered by the static build's
     # theme (one record, rendered on demand), never a separate Django design.
+    # (through the app registry: the build's export imports these models)
     def serve_preview(self, request, mode_name):
-        from cms.publishing.preview import preview_response
-
-        return preview_response(self, request)
+        return apps.get_app_config("publishing").preview_response(self, request)
 
     def serve(self, request, *args, **kwargs):
-        from cms.publishing.preview import preview_response
-
-        return preview_response(self, request)
+        return apps.get_app_config("publishing").preview_response(self, request)
 
 
 @register_snippet

@@ -20,6 +20,7 @@ worker) and no longer blocks.
 import logging
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
@@ -37,7 +38,7 @@ def settle_seconds():
 
 
 def stale_after():
-    return timedelta(seconds=float(getattr(settings, "PUBLISH_STALE_SECONDS", 3600)))
+    return timedelta(seconds=settings.PUBLISH_STALE_SECONDS)
 
 
 def _merge(existing, new):
@@ -72,7 +73,11 @@ def request_build(site_slug, page_ids=(), *, trigger, user=None, portal_page_ids
                 )
             else:
                 if enqueue:
-                    transaction.on_commit(lambda: enqueue_build(site_slug, run.page_ids))
+                    transaction.on_commit(
+                        lambda: apps.get_app_config("publishing").enqueue_build(
+                            site_slug, run.page_ids
+                        )
+                    )
                 return run
         queued.page_ids = _merge(queued.page_ids, page_ids)
         queued.portal_page_ids = _merge(queued.portal_page_ids, portal_page_ids)
@@ -81,20 +86,6 @@ def request_build(site_slug, page_ids=(), *, trigger, user=None, portal_page_ids
             queued.triggered_by_id = user_id
         queued.save(update_fields=["page_ids", "portal_page_ids", "requests", "triggered_by"])
         return queued
-
-
-def enqueue_build(site_slug, page_ids):
-    """Hand the build to the task backend; a failure is logged, never raised to the editor."""
-    from .tasks import build_site
-
-    task = build_site
-    delay = settle_seconds()
-    try:
-        if delay > 0 and task.get_backend().supports_defer:
-            task = task.using(run_after=timezone.now() + timedelta(seconds=delay))
-        task.enqueue(site_slug, list(page_ids))
-    except Exception:  # noqa: BLE001 - the page is published; the queued row stays for later
-        logger.exception("build site=%s could not be enqueued", site_slug)
 
 
 def claim_next(site_slug):

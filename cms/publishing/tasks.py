@@ -18,7 +18,7 @@ from django_tasks import task
 from search.pending import clear_pending, is_pending, mark_pending
 
 from .models import BuildRun
-from .queue import claim_next, request_build
+from .queue import claim_next, request_build, settle_seconds
 from .sites import portal_slug
 
 logger = logging.getLogger("cong.build")
@@ -53,7 +53,7 @@ def _pipeline():
         var_dir=settings.VAR_DIR,
         production=settings.BUILD_BASE_URL == "production",
         local_root=settings.BUILD_BASE_URL,
-        processes=int(getattr(settings, "PUBLISH_BUILD_PROCESSES", 1)),
+        processes=settings.PUBLISH_BUILD_PROCESSES,
         before_fork=close_idle_connections,
         defer_bookkeeping=True,  # publish first: see save_state
     )
@@ -260,3 +260,15 @@ def queue_portal(run):
         )
     except Exception:  # noqa: BLE001
         logger.exception("portal build not queued after run %s", run.pk)
+
+
+def enqueue_build(site_slug, page_ids):
+    """Hand the build to the task backend; a failure is logged, never raised to the editor."""
+    task = build_site
+    delay = settle_seconds()
+    try:
+        if delay > 0 and task.get_backend().supports_defer:
+            task = task.using(run_after=timezone.now() + timedelta(seconds=delay))
+        task.enqueue(site_slug, list(page_ids))
+    except Exception:  # noqa: BLE001 - the page is published; the queued row stays for later
+        logger.exception("build site=%s could not be enqueued", site_slug)
