@@ -27,13 +27,13 @@ full build of the same content (tests/build/test_incremental.py).
 import filecmp
 import json
 import os
-import re
 import shutil
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from build.publish.files import walk_files
+from build.redirects import redirect_page
 from build.render.outputs import content_digest
 
 MANIFEST_NAME = "manifest.json"
@@ -128,18 +128,12 @@ def merge_redirects(previous: Manifest | None, moved, records):
     return {old: new for old, new in sorted(redirects.items()) if old not in live and old != new}
 
 
-def redirect_html(target):
-    from build.render import _redirect_html
-
-    return _redirect_html(target)
-
-
 def write_redirects(out_dir: Path, redirects, base_url):
     """An HTML redirect page at each old path; returns {file: digest}."""
     files = {}
     for old, new in redirects.items():
         rel = old.lstrip("/") + "index.html"
-        data = redirect_html(base_url + new).encode()
+        data = redirect_page(base_url + new, old.split("/")[1])
         target = out_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
@@ -171,9 +165,6 @@ def other_files(out_dir: Path, generator_outputs):
 def _file_digest(path):
     with open(path, "rb") as handle:
         return content_digest(handle.read())
-
-
-MEDIA_REF = re.compile(r'/media/[^"\s?#<>\\]+')
 
 
 @dataclass

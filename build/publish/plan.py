@@ -6,10 +6,11 @@ orders the work so that a page never goes live before what it references.
 """
 
 import hashlib
-import html
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+
+from build.redirects import REDIRECT_CSP, check_location, redirect_page
 
 from . import rules
 from .files import hash_file, walk_files
@@ -24,34 +25,6 @@ def normalise_path(url_path):
     if any(part in ("", ".", "..") for part in path.split("/")):
         raise ValueError(f"not a safe site path: {url_path!r}")
     return path
-
-
-# The policy of every redirect stub (the publish step's and the build's language
-# redirect, build/render): the page needs nothing but its meta refresh and link,
-# so it may load nothing, be a base for nothing and post nowhere.  Defined here,
-# not in build/render, because this module must not import Pelican.
-REDIRECT_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'"
-
-
-def _check_location(location):
-    # A site path or an http(s) URL only: "javascript:" or "data:" in a refresh or
-    # a link would run in the site's origin, and "//host" (browsers read "/\\host"
-    # the same way) leaves the site.
-    if not location.startswith(("/", "http://", "https://")) or location.startswith(("//", "/\\")):
-        raise ValueError(f"redirect location must be a site path or URL: {location!r}")
-
-
-def redirect_page(location):
-    """A tiny HTML page that sends the visitor to ``location`` (for folders and plain hosts)."""
-    _check_location(location)
-    target = html.escape(location, quote=True)
-    return (
-        '<!doctype html>\n<html><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{REDIRECT_CSP}">'
-        f'<meta http-equiv="refresh" content="0; url={target}">'
-        f'<link rel="canonical" href="{target}"><meta name="robots" content="noindex">'
-        f'<title>{target}</title></head><body><a href="{target}">{target}</a></body></html>\n'
-    ).encode()
 
 
 @dataclass
@@ -122,7 +95,7 @@ def scan_source(source_dir, *, redirects=None, known_hashes=None, cache=True, sa
 def _add_redirects(files, redirects):
     for old_path, location in (redirects or {}).items():
         path = normalise_path(old_path)
-        _check_location(location)
+        check_location(location)
         if path in files:
             files[path].redirect = location
         else:
@@ -218,3 +191,6 @@ def make_plan(source, live, *, force=False):
     stale = [path for path in live if path not in source]
     plan.deletes = sorted(stale, key=lambda p: (-rules.phase(p), p))
     return plan
+
+
+__all__ = ["REDIRECT_CSP", "redirect_page"]

@@ -11,7 +11,7 @@ Nothing here imports Django.
 import shutil
 from pathlib import Path
 
-from build.publish.plan import REDIRECT_CSP  # shared with the publish step's redirect stubs
+from build.redirects import redirect_page
 from build.siteconfig import THEMES_DIR, SiteConfig
 from build.sitesfile import origin_of
 
@@ -98,21 +98,10 @@ def render_language(job: RenderJob) -> RenderResult:
     return render(job)
 
 
-def _redirect_html(target):
-    return (
-        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
-        # Like every page, it carries a CSP; it needs nothing but the refresh.
-        f'<meta http-equiv="Content-Security-Policy" content="{REDIRECT_CSP}">'
-        f'<meta http-equiv="refresh" content="0; url={target}">'
-        f'<link rel="canonical" href="{target}"><title>{target}</title></head>'
-        f'<body><p><a href="{target}">{target}</a></p></body></html>\n'
-    )
-
-
 def finish_site(*, records, out_dir: Path, base_url, languages=("vi", "en"), hashes=None):
     """Site-level files that span both languages."""
     first = languages[0]
-    (out_dir / "index.html").write_text(_redirect_html(f"{base_url}/{first}/"), encoding="utf-8")
+    (out_dir / "index.html").write_bytes(redirect_page(f"{base_url}/{first}/", first))
     (out_dir / "sitemap.xml").write_text(
         seo.sitemap_xml(records, base_url, hashes), encoding="utf-8"
     )

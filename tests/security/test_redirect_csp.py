@@ -10,7 +10,7 @@ import pytest
 
 from build.publish import PublishError, open_target, publish_site
 from build.publish.plan import REDIRECT_CSP, redirect_page
-from build.render import _redirect_html
+from build.render import finish_site
 
 from .test_static_output import csp_violations, elements, parse_csp, parse_html
 
@@ -46,9 +46,12 @@ def test_the_stub_carries_the_redirect_csp_and_satisfies_it(tmp_path):
     assert refresh_target(tree) == "https://longan.gov.vn/vi/tin-tuc/dau-tu/"
 
 
-def test_the_build_and_the_publish_step_share_one_policy():
-    assert f'content="{REDIRECT_CSP}"' in _redirect_html("https://longan.gov.vn/vi/")
-    assert f'content="{REDIRECT_CSP}"'.encode() in redirect_page("/vi/")
+def test_the_build_and_the_publish_step_share_one_redirect_page(tmp_path):
+    finish_site(records=[], out_dir=tmp_path, base_url="https://longan.gov.vn")
+    root = (tmp_path / "index.html").read_bytes()
+    assert root == redirect_page("https://longan.gov.vn/vi/", "vi")
+    assert f'content="{REDIRECT_CSP}"'.encode() in root
+    assert b'<meta name="robots" content="noindex">' in root
 
 
 def test_a_hostile_location_stays_text(tmp_path):
