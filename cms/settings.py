@@ -244,14 +244,17 @@ WAGTAILAPI_LIMIT_MAX = 100
 # Static build and publish
 BUILD_BASE_URL = env_str("BUILD_BASE_URL", "http://127.0.0.1:8080")
 SEARCH_API_URL = env_str("SEARCH_API_URL", "http://127.0.0.1:8090/api/search")
-SEARCH_BACKEND_URL = env_str("ELASTICSEARCH_URL")
-SITES_DIR = BASE_DIR / "sites"
-THEMES_DIR = BASE_DIR / "themes"
+# The search index (search/config.py builds the search package's configuration from these)
+ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+SEARCH_INDEX = env_str("SEARCH_INDEX", "cong-search")
+SEARCH_SQLITE_PATH = Path(env_str("SEARCH_SQLITE_PATH", str(VAR_DIR / "search.sqlite3")))
 # Publish on save (cms/publishing): page changes queue a build of their site;
 # builds queued within PUBLISH_SETTLE_SECONDS coalesce (database task backend).
 PUBLISH_ON_SAVE = env_bool("PUBLISH_ON_SAVE", True)
 PUBLISH_SETTLE_SECONDS = float(env_str("PUBLISH_SETTLE_SECONDS", "3"))
 PUBLISH_TARGET = env_str("PUBLISH_TARGET") or None  # overrides every site's publish.target
+PUBLISH_BUILD_PROCESSES = int(env_str("PUBLISH_BUILD_PROCESSES", "1"))  # render processes
+PUBLISH_STALE_SECONDS = float(env_str("PUBLISH_STALE_SECONDS", "3600"))  # a running build is dead
 
 # Questions and feedback from the public sites (cms/feedback)
 FEEDBACK_RETENTION_DAYS = int(env_str("FEEDBACK_RETENTION_DAYS", "730"))

@@ -15,11 +15,12 @@ which upserts what changed and deletes what vanished for that site only
 
 import json
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .backends import PROJECT_DIR, get_backend
+from build.recordfile import read_records
+
+from .backends import get_backend, search_config
 from .documents import documents_from_records
 
 logger = logging.getLogger(__name__)
@@ -51,25 +52,11 @@ class UpdateReport:
 
 
 def dist_dir(env=None):
-    env = os.environ if env is None else env
-    return Path(env.get("DIST_DIR") or PROJECT_DIR / "dist")
+    return search_config(env).dist_dir
 
 
 def build_dir(env=None):
-    env = os.environ if env is None else env
-    return Path(env.get("VAR_DIR") or PROJECT_DIR / "var") / "build"
-
-
-def read_records(path):
-    """Records of a records.jsonl file; a malformed line is an error naming the line."""
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{number}: not a JSON record ({exc.msg})") from exc
+    return search_config(env).records_dir
 
 
 def read_sites(sites_json=None, records_dir=None):

@@ -3,10 +3,14 @@
 SEARCH_SQLITE_PATH   the embedded index file (default var/search.sqlite3)
 ELASTICSEARCH_URL    e.g. http://127.0.0.1:9200 (switches to Elasticsearch)
 SEARCH_INDEX         Elasticsearch alias name (default "cong-search")
+
+The values come from search/config.py: Django settings in the CMS, the
+environment outside it.
 """
 
-import os
 from pathlib import Path
+
+from search.config import Config, current
 
 from .base import BackendUnavailable, SearchBackend, SearchRequest, SearchResults
 
@@ -21,21 +25,24 @@ __all__ = [
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 
+def search_config(env=None):
+    """`env`: a Config, a mapping of environment variables, or None (the current one)."""
+    if isinstance(env, Config):
+        return env
+    return current() if env is None else Config.from_env(env)
+
+
 def default_sqlite_path(env=None):
-    env = os.environ if env is None else env
-    if env.get("SEARCH_SQLITE_PATH"):
-        return Path(env["SEARCH_SQLITE_PATH"])
-    return Path(env.get("VAR_DIR") or PROJECT_DIR / "var") / "search.sqlite3"
+    return search_config(env).sqlite_path
 
 
 def get_backend(env=None):
-    """The configured backend (read from the environment; Django settings not needed)."""
-    env = os.environ if env is None else env
-    url = env.get("ELASTICSEARCH_URL", "").strip()
-    if url:
+    """The configured backend (see search_config)."""
+    config = search_config(env)
+    if config.elasticsearch_url:
         from .elasticsearch import ElasticsearchBackend
 
-        return ElasticsearchBackend(url, index=env.get("SEARCH_INDEX") or "cong-search")
+        return ElasticsearchBackend(config.elasticsearch_url, index=config.search_index)
     from .sqlite import SQLiteBackend
 
-    return SQLiteBackend(default_sqlite_path(env))
+    return SQLiteBackend(config.sqlite_path)

@@ -165,8 +165,8 @@ def test_failed_build_leaves_previous_output_untouched(content, tmp_path):
 def test_build_sites_command_builds_one_site(content, tmp_path, settings, capsys, monkeypatch):
     settings.DIST_DIR = tmp_path / "dist"
     settings.VAR_DIR = tmp_path / "var"
-    monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
-    monkeypatch.setenv("SEARCH_SQLITE_PATH", str(tmp_path / "search.sqlite3"))
+    settings.ELASTICSEARCH_URL = ""  # search/config.py reads settings in the CMS
+    settings.SEARCH_SQLITE_PATH = tmp_path / "search.sqlite3"
     call_command("build_sites", "--site", "so-test", "--processes", "1")
     out = capsys.readouterr().out
     assert "Built 1 of 1 sites" in out

@@ -100,7 +100,9 @@ def built(tmp_path, monkeypatch):
     index = var / "search.sqlite3"
     monkeypatch.setenv("SEARCH_SQLITE_PATH", str(index))
     monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
-    with override_settings(DIST_DIR=dist, VAR_DIR=var):
+    with override_settings(
+        DIST_DIR=dist, VAR_DIR=var, SEARCH_SQLITE_PATH=index, ELASTICSEARCH_URL=""
+    ):
         yield var, SQLiteBackend(index)
 
 
@@ -227,7 +229,12 @@ def test_index_search_reads_what_the_build_pipeline_writes(tmp_path, monkeypatch
     (dist / "sites.json").write_text(json.dumps(sites), encoding="utf-8")
     monkeypatch.setenv("SEARCH_SQLITE_PATH", str(var / "search.sqlite3"))
     monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
-    with override_settings(DIST_DIR=dist, VAR_DIR=var):
+    with override_settings(
+        DIST_DIR=dist,
+        VAR_DIR=var,
+        SEARCH_SQLITE_PATH=var / "search.sqlite3",
+        ELASTICSEARCH_URL="",
+    ):
         run("--full")
     backend = SQLiteBackend(var / "search.sqlite3")
     conn = backend._reader()
