@@ -19,8 +19,6 @@ DETAIL_KINDS = ("news", "document", "planning", "project", "procedure", "page", 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    if not (REPO / "cms/demo/management/commands/load_demo.py").is_file():
-        pytest.skip("manage.py load_demo does not exist yet")
     tmp = tmp_path_factory.mktemp("demo")
     env = {
         **os.environ,
