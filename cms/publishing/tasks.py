@@ -46,7 +46,7 @@ def build_site(site_slug, changed_page_ids=()):
 def _pipeline():
     from build.pipeline import Pipeline
 
-    from .management.commands.build_sites import close_idle_connections
+    from .connections import close_idle_connections
 
     return Pipeline(
         dist_dir=settings.DIST_DIR,

@@ -29,7 +29,7 @@ def measure_build(site, processes):
     from django.conf import settings
 
     from build.pipeline import Pipeline
-    from cms.publishing.management.commands.build_sites import close_idle_connections
+    from cms.publishing.connections import close_idle_connections
 
     pipeline = Pipeline(
         dist_dir=settings.DIST_DIR,

@@ -5,18 +5,12 @@ import sys
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connections
 
 from build.pipeline import BuildError, Pipeline
 from build.siteconfig import SiteConfigError
 from search.pending import mark_pending
 
-
-def close_idle_connections():
-    """Close database connections before forking render workers (never inside a transaction)."""
-    for connection in connections.all(initialized_only=True):
-        if not connection.in_atomic_block:
-            connection.close()
+from ...connections import close_idle_connections
 
 
 class Command(BaseCommand):
