@@ -103,18 +103,18 @@ def wait_for(predicate, timeout=60):
     return time.monotonic() - start
 
 
-def approve(mod, page, root, dist):
+def approve(mod, page, root, dist, admin):
     """Approve `page` from the dashboard's "awaiting your review" panel; (seconds, url)."""
     from cms.editorial.live import static_url
 
-    mod.goto(mod.url.split("/admin/")[0] + "/admin/")
+    mod.goto(f"{admin}/admin/")
     row = mod.locator("tr", has_text=page.title).first
     row.locator("[data-w-dropdown-target='toggle'], button[aria-label]").last.click()
     url = static_url(NewsArticlePage.objects.get(pk=page.pk))
     path = Path(dist) / url[len(root) + 1 :] / "index.html"
     started = time.monotonic()
     row.locator("button[data-workflow-action-url*='/approve/']:not([data-launch-modal])").click()
-    seconds = wait_for(path.is_file) + (time.monotonic() - started) * 0
+    wait_for(lambda: path.is_file() and page.title in path.read_text("utf-8"))
     seconds = time.monotonic() - started
     assert_live_message(mod, url)
     return seconds, url
@@ -127,7 +127,7 @@ def assert_live_message(page, url):
 
 
 def test_editor_and_moderator_take_an_article_live_in_both_languages(
-    make_department, live_server, static_root, transactional_browser, settings
+    make_department, live_server, static_root, transactional_browser, settings, capsys
 ):
     department = make_department("so-hanh-trinh", "Sở Hành trình", "Journey Department")
     editor = make_user("bien-tap-vien", department.editors_group)
@@ -149,7 +149,7 @@ def test_editor_and_moderator_take_an_article_live_in_both_languages(
 
     mod = login(browser, live_server, moderator.username)
     shot(mod, "03-moderator-dashboard")
-    seconds_vi, live_vi = approve(mod, article, static_root, settings.DIST_DIR)
+    seconds_vi, live_vi = approve(mod, article, static_root, settings.DIST_DIR, live_server.url)
     shot(mod, "04-moderator-live-message")
     ed.goto(f"{live_server.url}/admin/")
     assert_live_message(ed, live_vi)  # the submitter's next page load
@@ -178,10 +178,49 @@ def test_editor_and_moderator_take_an_article_live_in_both_languages(
     )
     assert english.workflow_in_progress and not english.live
 
-    seconds_en, live_en = approve(mod, english, static_root, settings.DIST_DIR)
+    seconds_en, live_en = approve(mod, english, static_root, settings.DIST_DIR, live_server.url)
     assert english.get_latest_revision_as_object().title == title_en
     shot(mod, "10-moderator-english-live")
     assert "/en/" in live_en
     mod.goto(live_en)
     assert mod.locator("h1").first.inner_text().strip() == title_en
     shot(mod, "11-static-english-page")
+
+    # The editor changes the Vietnamese source; once approved, the report lists the translation.
+    ed.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
+    ed.fill("#id_summary", "Đường dây 22 kV đưa điện lưới quốc gia đến 320 hộ dân.")
+    ed.click("footer [data-w-dropdown-target='toggle'], .footer__container button.dropdown-toggle")
+    ed.click("button[name=action-submit]")
+    ed.wait_for_selector(".messages")
+    shot(ed, "12a-editor-resubmitted")
+    article.refresh_from_db()
+    assert article.workflow_in_progress
+    approve(mod, article, static_root, settings.DIST_DIR, live_server.url)
+    ed.goto(f"{live_server.url}/admin/reports/out-of-date-translations/")
+    row = ed.locator(f"[data-editorial-report] tr[data-page-id='{english.pk}']")
+    assert "Khởi công đường điện đến xã Đức Hòa" in row.inner_text()
+    assert title_en in row.inner_text()
+    shot(ed, "12-editor-out-of-date-report")
+    ed.goto(f"{live_server.url}/admin/pages/{english.pk}/edit/")
+    ed.wait_for_selector("[data-editorial-out-of-date]")
+    shot(ed, "13-translation-editor-out-of-date")
+
+    # The moderator unpublishes the Vietnamese page; the English one goes with it (ticked).
+    files = [
+        Path(settings.DIST_DIR) / url[len(static_root) + 1 :] / "index.html"
+        for url in (live_vi, live_en)
+    ]
+    mod.goto(f"{live_server.url}/admin/pages/{article.pk}/unpublish/")
+    checkbox = mod.locator("input[name=unpublish_translations]")
+    assert checkbox.is_checked()
+    shot(mod, "14-moderator-unpublish-both")
+    mod.click("main form [type=submit]")
+    wait_for(lambda: not any(path.exists() for path in files))
+    mod.wait_for_selector(".messages")
+    shot(mod, "15-moderator-unpublished")
+    english.refresh_from_db()
+    article.refresh_from_db()
+    assert not article.live and not english.live
+    with capsys.disabled():
+        print(f"\napproval to live in dist/: vi {seconds_vi:.2f} s, en {seconds_en:.2f} s")
+    assert seconds_vi < 30 and seconds_en < 30
