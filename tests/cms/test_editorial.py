@@ -118,6 +118,19 @@ class EditorialTests(EditorialTestCase):
         self.login(self.a.editor)
         self.assertEqual(self.client.get(submit_url(self.a.articles["en"])).status_code, 405)
 
+    # Live links
+    def test_view_live_links_point_at_the_static_site(self):
+        article = self.a.articles["vi"]
+        live = "http://127.0.0.1:8080/so-a/vi/tin-tuc/tin-so-a/"
+        self.assertEqual(article.full_url, live)
+        self.assertEqual(article.url, live)
+        self.login(self.a.editor)
+        for url in (f"/admin/pages/{article.pk}/edit/", f"/admin/pages/{article.get_parent().pk}/"):
+            with self.subTest(url=url):
+                text = self.get_text(url)[1]
+                self.assertIn(f'href="{live}"', text)
+                self.assertNotIn("so-a.test", text)
+
     # Out of date
     def test_report_lists_own_out_of_date_translations_only(self):
         self.change_source(self.a, "Tin nội bộ của so-a (sửa)")
