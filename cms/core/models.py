@@ -11,6 +11,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cms.editorial.forms import LocaleScopedPageForm
+
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, LeaderBlock, LinkBlock, MenuItemBlock
 
 
@@ -25,6 +27,7 @@ class ContentPage(Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+    base_form_class = LocaleScopedPageForm
 
     class Meta:
         abstract = True

@@ -131,6 +131,24 @@ class EditorialTests(EditorialTestCase):
                 self.assertIn(f'href="{live}"', text)
                 self.assertNotIn("so-a.test", text)
 
+    # Snippet choices follow the page's locale
+    def test_category_choices_are_in_the_pages_locale(self):
+        from cms.core.translation import translate
+        from cms.news.models import NewsCategory
+
+        category = NewsCategory.objects.create(name="Kinh tế địa phương", slug="kinh-te-dp")
+        translate(category, "en", {"Kinh tế địa phương": "Local economy"})
+        self.login(self.a.editor)
+        for lang, shown, hidden in (
+            ("vi", "Kinh tế địa phương", "Local economy"),
+            ("en", "Local economy", "Kinh tế địa phương"),
+        ):
+            with self.subTest(lang=lang):
+                parent = self.a.news_indexes[lang]
+                text = self.get_text(f"/admin/pages/add/news/newsarticlepage/{parent.pk}/")[1]
+                self.assertIn(shown, text)
+                self.assertNotIn(hidden, text)
+
     # Out of date
     def test_report_lists_own_out_of_date_translations_only(self):
         self.change_source(self.a, "Tin nội bộ của so-a (sửa)")
