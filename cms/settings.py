@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "cms.feedback",
     "cms.publishing",
     "cms.demo",
+    # Before wagtail_localize and wagtail.admin: it extends their templates.
+    "cms.editorial",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -107,6 +109,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.editorial.middleware.LiveNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its 429 answer.

@@ -12,6 +12,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cms.editorial.forms import LocaleScopedPageForm
+
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, LeaderBlock, LinkBlock, MenuItemBlock
 
 
@@ -26,6 +28,7 @@ class ContentPage(Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+    base_form_class = LocaleScopedPageForm
 
     class Meta:
         abstract = True
@@ -38,6 +41,24 @@ class ContentPage(Page):
 
     def serve(self, request, *args, **kwargs):
         return apps.get_app_config("publishing").preview_response(self, request)
+
+    # The public address of a page is on its static site (the site's base URL in
+    # the current build mode), not on the CMS host: the admin's "view live" links
+    # and status links use this. Routing and preview stay on the CMS.
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request=request)
+        if parts is None or parts[2] is None:
+            return parts
+        from cms.editorial.live import static_url
+
+        url = static_url(self)
+        return (parts[0], "", url) if url else parts
+
+    def _get_dummy_header_url(self, original_request=None):
+        if original_request is not None:
+            return original_request.build_absolute_uri("/")
+        parts = super().get_url_parts()
+        return parts[1] + parts[2] if parts and parts[2] is not None else None
 
 
 @register_snippet

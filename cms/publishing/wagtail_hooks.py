@@ -5,6 +5,8 @@ from datetime import timedelta
 
 from django.urls import include, path, reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -72,8 +74,21 @@ def tell_editor_when_live(request, page):
         return None
     if message:
         level, text = message
-        level(request, text)
+        level(request, _linked(text, page_live_url_or_empty(page)))
     return None
+
+
+def page_live_url_or_empty(page):
+    department = department_for_page(page)
+    return page_live_url(page, department.slug) if department else ""
+
+
+def _linked(text, url):
+    """The message with its static URL made a link (the msgid keeps the plain URL)."""
+    if not url or url not in text:
+        return text
+    link = format_html('<a href="{0}" target="_blank" rel="noopener">{0}</a>', url)
+    return mark_safe(conditional_escape(text).replace(conditional_escape(url), link))  # noqa: S308
 
 
 def _attribute(request, page):
