@@ -85,7 +85,9 @@ def test_the_form_posts_to_the_endpoint_with_labelled_fields(dist, slug, lang):
     for name, el in fields.items():
         if el.get("type") != "hidden":
             assert el.get("id") in labels, f"field {name} has no <label>"
+    # a required select starts with an empty option (HTML: no preselected answer)
     assert [o.get("value") for o in fields["topic"].iter("option")] == [
+        "",
         "procedure",
         "investment",
         "planning",
