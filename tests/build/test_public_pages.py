@@ -242,3 +242,18 @@ def test_nu_html_checker_finds_no_error(demo):  # noqa: F811
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     errors = [f"{m.get('url', '')}: {m.get('message')}" for m in messages if m["type"] == "error"]
     assert not errors, "\n".join(errors[:20])
+
+
+def test_news_shows_its_update_date_when_it_differs(demo):  # noqa: F811
+    label = {"vi": "Cập nhật", "en": "Updated"}
+    shown = 0
+    for site, record, html in pages(demo, "news"):
+        meta = html.find("p", class_="article-meta")
+        updated = meta.find("time", class_="updated")
+        if record["updated"][:10] > record["date"][:10]:
+            assert updated is not None and updated["datetime"] == record["updated"], site
+            assert label[record["lang"]] in meta.get_text()
+            shown += 1
+        else:
+            assert updated is None, (site, record["url"])
+    assert shown, "demo articles were published after their stated date"
