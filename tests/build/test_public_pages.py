@@ -167,6 +167,14 @@ def test_investment_projects_hide_absent_values_and_print_the_place_once(demo): 
             assert not re.search(r"(?<![\d.,])0 ha\b", path.read_text("utf-8")), path
 
 
+def record_file_title(record, link):
+    """The title of the attachment behind `link` when it is the document's own title."""
+    for file in record.get("attachments") or []:
+        if file["url"] == link["href"] and file.get("title_is_file_title"):
+            return file["title"]
+    return None
+
+
 def test_english_download_links_say_the_file_is_in_vietnamese(demo):  # noqa: F811
     links = 0
     for kind in ("document", "planning", "project", "procedure"):
@@ -174,6 +182,8 @@ def test_english_download_links_say_the_file_is_in_vietnamese(demo):  # noqa: F8
             for item in html.select("section.attachments li"):
                 link = item.find("a")
                 assert link.get("hreflang") == "vi", (site, record["url"])
+                if link.get_text(strip=True) == record_file_title(record, link):
+                    assert link.get("lang") == "vi", "the document's own (Vietnamese) title"
                 assert "in Vietnamese" in item.get_text(), (site, record["url"])
                 links += 1
     assert links >= 10
