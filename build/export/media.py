@@ -213,7 +213,9 @@ class MediaStore:
         info = self._document_info[document.id]
         if info is None:
             return None
-        return {**info, "title": title or info["title"]}
+        # An untitled block shows the document's own title, in the source language
+        # (documents are not translated): the theme marks it lang="vi" on English pages.
+        return {**info, "title": title or info["title"], "title_is_file_title": not title}
 
     def _copy_document(self, document):
         filename = os.path.basename(document.file.name)

@@ -1,13 +1,15 @@
 """Demo images and documents, generated locally so the demo needs no network.
 
 Images are gradients with a few shapes and a caption (Pillow, ~1200×675 JPEG);
-documents are a tiny hand-written PDF and, for procedure forms, a minimal
-.docx. Every file goes into its department's collection and is looked up by
-title first, so running the loader again reuses what exists.
+documents are a one-page PDF (fpdf2, DejaVu embedded so Vietnamese shows) and,
+for procedure forms, a small .docx; both say they are demo samples. Every file
+goes into its department's collection and is looked up by title first, so
+running the loader again reuses what exists.
 """
 
 import hashlib
 import io
+import logging
 import unicodedata
 import zipfile
 from xml.sax.saxutils import escape
@@ -155,40 +157,43 @@ def ascii_slug(text):
     return slugify(ascii_fold(text)) or "file"
 
 
-def _pdf_string(text):
-    folded = ascii_fold(text).encode("latin-1", "replace").decode("latin-1")
-    return folded.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+# Every generated file says what it is, in both languages, before its own lines.
+DEMO_NOTICE = (
+    "Tài liệu mẫu của bản trình diễn Cổng thông tin điện tử: nội dung giả lập để thử "
+    "nghiệm, không có giá trị pháp lý.",
+    "Sample document of the Cổng e-portal demo: invented content for testing, with no "
+    "legal effect.",
+)
 
 
 def render_pdf(title, lines=()):
-    """A one-page PDF (Helvetica, so text is shown without Vietnamese marks)."""
-    text_ops = ["BT", "/F1 18 Tf", "72 770 Td", f"({_pdf_string(title)}) Tj", "/F1 11 Tf"]
-    for line in lines:
-        text_ops += ["0 -22 Td", f"({_pdf_string(line)}) Tj"]
-    text_ops.append("ET")
-    stream = "\n".join(text_ops).encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    output = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(output))
-        output += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref_at = len(output)
-    output += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        output += b"%010d 00000 n \n" % offset
-    output += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref_at,
-    )
-    return bytes(output)
+    """A one-page A4 PDF with the title, the demo notice and the lines.
+
+    fpdf2 embeds a subset of DejaVu Sans, so the Vietnamese text is shown and
+    can be selected and searched (Helvetica has no Vietnamese marks).
+    """
+    from fpdf import FPDF
+
+    logging.getLogger("fontTools.subset").setLevel(logging.WARNING)  # one line per glyph table
+    pdf = FPDF(format="A4")
+    pdf.set_title(title)
+    pdf.set_creator("Cổng demo (cms/demo)")
+    pdf.add_page()
+    try:
+        pdf.add_font("DejaVu", "", FONT_REGULAR)
+        pdf.add_font("DejaVu", "B", FONT_BOLD)
+        family = "DejaVu"
+    except (OSError, FileNotFoundError):  # no DejaVu: a core font, marks folded away
+        family, title = "Helvetica", ascii_fold(title)
+        lines = [ascii_fold(line) for line in lines]
+    notice = DEMO_NOTICE if family == "DejaVu" else tuple(map(ascii_fold, DEMO_NOTICE))
+    pdf.set_font(family, "B", 16)
+    pdf.multi_cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font(family, "", 11)
+    for line in [*lines, "", *notice]:
+        pdf.multi_cell(0, 6, line or " ", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
 
 
 _DOCX_CONTENT_TYPES = (
@@ -199,7 +204,28 @@ _DOCX_CONTENT_TYPES = (
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/word/document.xml" ContentType="application/'
     'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/styles.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
     "</Types>"
+)
+_DOCX_DOCUMENT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/styles" Target="styles.xml"/>'
+    "</Relationships>"
+)
+_DOCX_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" '
+    'w:hAnsi="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="26"/></w:rPr>'
+    "</w:rPrDefault></w:docDefaults>"
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+    '<w:pPr><w:spacing w:after="120"/></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/>'
+    '<w:basedOn w:val="Normal"/><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>'
+    "</w:styles>"
 )
 _DOCX_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -211,10 +237,13 @@ _DOCX_RELS = (
 
 
 def render_docx(title, lines=()):
-    """A minimal Word document (one paragraph per line; Unicode text kept)."""
-    paragraphs = [f"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{escape(title)}</w:t></w:r></w:p>"]
+    """A small Word document: a title, one paragraph per line, the demo notice."""
+    paragraphs = [
+        f'<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>{escape(title)}</w:t></w:r></w:p>'
+    ]
     paragraphs += [
-        f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>' for line in lines
+        f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
+        for line in [*lines, *DEMO_NOTICE]
     ]
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -225,6 +254,8 @@ def render_docx(title, lines=()):
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", _DOCX_CONTENT_TYPES)
         archive.writestr("_rels/.rels", _DOCX_RELS)
+        archive.writestr("word/_rels/document.xml.rels", _DOCX_DOCUMENT_RELS)
+        archive.writestr("word/styles.xml", _DOCX_STYLES)
         archive.writestr("word/document.xml", document)
     return buffer.getvalue()
 

@@ -85,7 +85,9 @@ def test_the_form_posts_to_the_endpoint_with_labelled_fields(dist, slug, lang):
     for name, el in fields.items():
         if el.get("type") != "hidden":
             assert el.get("id") in labels, f"field {name} has no <label>"
+    # a required select starts with an empty option (HTML: no preselected answer)
     assert [o.get("value") for o in fields["topic"].iter("option")] == [
+        "",
         "procedure",
         "investment",
         "planning",
@@ -113,7 +115,8 @@ def test_a_department_addresses_itself_and_the_portal_offers_a_choice(dist, lang
     assert (department.get("type"), department.get("value")) == ("hidden", "so-khdt")
     portal_form = page(dist, "portal", PAGES[lang][0]).find(".//form[@class='feedback-form']")
     select = next(el for el in portal_form.iter("select") if el.get("name") == "department")
-    assert [o.get("value") for o in select.iter("option")][0] == "portal"
+    # an empty placeholder first (vnu: a required select), then the portal
+    assert [o.get("value") for o in select.iter("option")][:2] == ["", "portal"]
 
 
 def test_the_portal_lists_every_site_of_the_build(tmp_path):
@@ -139,7 +142,7 @@ def test_the_portal_lists_every_site_of_the_build(tmp_path):
         for el in page(tmp_path, "", PAGES["vi"][0]).iter("select")
         if el.get("name") == "department"
     )
-    options = {o.get("value"): o.text for o in select.iter("option")}
+    options = {o.get("value"): o.text for o in select.iter("option") if o.get("value")}
     assert set(options) == set(names)
     assert options["so-xyz"] == "Sở Xây dựng"
 

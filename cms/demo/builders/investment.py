@@ -80,10 +80,13 @@ def build_investment(departments, snippets, report):
         )
         report.created("documents", int(created))
         objectives = _objectives(what, scale, amount, currency)
-        area_vi = area.replace(".", ",")
+        # An unknown area is left out, never written as 0.
+        area_text = (
+            (f", diện tích {area.replace('.', ',')} ha", f", {area} ha") if area else ("", "")
+        )
         summary = (
-            f"{what[0][0].upper()}{what[0][1:]} tại {address[0]}, diện tích {area_vi} ha.",
-            f"{what[1][0].upper()}{what[1][1:]} at {address[1]}, {area} ha.",
+            f"{what[0][0].upper()}{what[0][1:]} tại {address[0]}{area_text[0]}.",
+            f"{what[1][0].upper()}{what[1][1:]} at {address[1]}{area_text[1]}.",
         )
         page = InvestmentProjectPage(
             title=title[0],
@@ -95,7 +98,7 @@ def build_investment(departments, snippets, report):
             address=address[0],
             latitude=Decimal(str(coordinates[0])) if coordinates else None,
             longitude=Decimal(str(coordinates[1])) if coordinates else None,
-            land_area_ha=Decimal(area),
+            land_area_ha=Decimal(area) if area else None,
             total_investment=Decimal(amount),
             currency=currency,
             investment_form=form,

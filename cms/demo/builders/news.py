@@ -29,11 +29,17 @@ def _pair(template, slots):
 
 
 def _articles():
-    """(story, variant number, site slug, slots) for every article, in a stable order."""
+    """(number, age, story, variant, site slug, slots) for every article, in a stable order.
+
+    `age` orders the publication dates (0 is the newest); a story's variants
+    follow each other in time (the 9-month report before the 11-month one).
+    """
     number = 0
     for story in [*STORIES, *MORE_STORIES]:
+        count = len(story.variants)
         for variant, (site_slug, slots) in enumerate(story.variants):
-            yield number, story, variant, site_slug, slots
+            age = number + count - 1 - 2 * variant
+            yield number, age, story, variant, site_slug, slots
             number += 1
 
 
@@ -82,7 +88,7 @@ def _localise_taxonomy(article_en, categories, tags_en):
 def build_news(departments, snippets, report):
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     previous = {}
-    for number, story, variant, site_slug, slots in _articles():
+    for number, age, story, variant, site_slug, slots in _articles():
         site = SITES[site_slug]
         department = departments[site_slug]
         index = NewsIndexPage.objects.child_of(department.site.root_page).first()
@@ -106,7 +112,7 @@ def build_news(departments, snippets, report):
             title=title[0],
             slug=slug,
             summary=_pair(story.sapo, slots)[0],
-            published_date=now - timedelta(days=number * 2 + 1, hours=number % 9),
+            published_date=now - timedelta(days=age * 2 + 1, hours=age % 9),
             hero_image=hero,
             hero_alt=hero_alt[0],
             hero_caption=hero_caption[0],

@@ -100,27 +100,12 @@ def fill_about_page(site, department, report):
     about = StandardPage.objects.child_of(home).filter(slug="gioi-thieu").first()
     if about is None or about.body:
         return about
-    leaders_vi = [f"{leader.role[0]}: {leader.name}" for leader in site.leaders]
-    leaders_en = [f"{leader.role[1]}: {leader.name}" for leader in site.leaders]
+    # Functions and leaders are printed by the About template from the home
+    # page's fields: the body carries only the introduction (one source each).
     about.summary = site.short_description[0]
-    about.body = [
-        ("paragraph", paragraphs_html(vi for vi, _en in site.about)),
-        ("heading", {"text": "Chức năng, nhiệm vụ", "level": "h2"}),
-        ("paragraph", paragraphs_html(vi for vi, _en in site.functions)),
-        ("heading", {"text": "Lãnh đạo", "level": "h2"}),
-        ("paragraph", "<ul>" + "".join(f"<li>{line}</li>" for line in leaders_vi) + "</ul>"),
-    ]
+    about.body = [("paragraph", paragraphs_html(vi for vi, _en in site.about))]
     about.save_revision().publish()
-    strings = Strings().add_pairs(
-        [
-            *site.about,
-            *site.functions,
-            site.short_description,
-            ("Chức năng, nhiệm vụ", "Functions and duties"),
-            ("Lãnh đạo", "Leadership"),
-            *zip(leaders_vi, leaders_en, strict=True),
-        ]
-    )
+    strings = Strings().add_pairs([*site.about, site.short_description])
     translate_page(about, strings)
     report.created("about pages")
     return about

@@ -258,7 +258,7 @@ PROJECTS = [
         "28012",
         ("Các khu công nghiệp xã Đức Hòa", "Industrial parks in Duc Hoa Commune"),
         None,
-        "0",
+        None,  # rooftops across several parks: no land area of its own
         48_000_000,
         "USD",
         "fdi",

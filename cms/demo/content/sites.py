@@ -101,7 +101,7 @@ PORTAL = DemoSite(
             "Lê Thị Thanh Hương",
             (
                 "Phó Chủ tịch Ủy ban nhân dân tỉnh",
-                "Vice Chairwoman of the Provincial People's Committee",
+                "Vice Chair of the Provincial People's Committee",
             ),
             ("Phụ trách kinh tế, đầu tư và tài chính", "Economy, investment and finance"),
             "0272 3826 112",
@@ -110,7 +110,7 @@ PORTAL = DemoSite(
             "Phạm Minh Khoa",
             (
                 "Phó Chủ tịch Ủy ban nhân dân tỉnh",
-                "Vice Chairman of the Provincial People's Committee",
+                "Vice Chair of the Provincial People's Committee",
             ),
             ("Phụ trách văn hóa, xã hội", "Culture and social affairs"),
             "0272 3826 113",

@@ -69,3 +69,74 @@ def to_rich_text(html):
 def plain_text(html):
     """Text content of an HTML fragment, whitespace collapsed (for summaries)."""
     return " ".join(unescape(strip_tags(sanitise(html))).split())
+
+
+# Block-level tags that make one paragraph each when an article is split.
+_BLOCK_TAGS = {"p", "h2", "h3", "h4", "blockquote", "ul", "ol", "hr"}
+_SPLIT_TAGS = ALLOWED_TAGS | {"img", "figure", "figcaption"}
+
+
+def html_blocks(html):
+    """Sanitised HTML → [Block]: one per paragraph-level element, one per image.
+
+    Loose inline content between paragraphs is one paragraph; an image inside
+    a paragraph comes before that paragraph's text; a <figcaption> is the
+    caption of its figure's image.
+    """
+    from bs4 import BeautifulSoup, NavigableString
+
+    from .cleaning import Block
+
+    for pattern, replacement in _HEADING_REWRITES:
+        html = pattern.sub(replacement, html or "")
+    clean = nh3.clean(
+        html,
+        tags=_SPLIT_TAGS,
+        clean_content_tags=DROPPED_WITH_CONTENT,
+        attributes={"a": {"href"}, "img": {"src", "alt"}},
+        url_schemes=LINK_SCHEMES | {"file"},
+        link_rel=None,
+        strip_comments=True,
+    )
+    soup = BeautifulSoup(clean, "html.parser")
+    blocks, loose = [], []
+
+    def flush():
+        fragment = "".join(str(node) for node in loose)
+        loose.clear()
+        if strip_tags(fragment).strip():
+            text = " ".join(unescape(strip_tags(fragment)).split())
+            blocks.append(Block("text", text=text, html=f"<p>{fragment.strip()}</p>"))
+
+    def images(tag, caption=""):
+        for img in tag.find_all("img") if tag.name != "img" else [tag]:
+            if img.get("src"):
+                blocks.append(Block("image", text=img.get("alt", ""), src=img["src"]))
+                if caption:
+                    blocks.append(Block("text", text=caption))
+                    caption = ""
+            img.decompose()
+
+    for node in list(soup.contents):
+        if node.name == "img":
+            flush()
+            images(node)
+            continue
+        inline = isinstance(node, NavigableString) or node.name not in _BLOCK_TAGS | {"figure"}
+        if inline and (node.name is None or not node.find("img")):
+            loose.append(node)
+            continue
+        flush()
+        if node.name == "figure":
+            caption = node.find("figcaption")
+            text = caption.get_text(" ", strip=True) if caption else ""
+            if text and not text.lower().startswith(("ảnh", "(ảnh")):
+                text = f"Ảnh: {text}"
+            images(node, text)
+            continue
+        images(node)
+        text = " ".join(unescape(strip_tags(str(node))).split())
+        if text or node.name == "hr":
+            blocks.append(Block("text", text=text, html=str(node)))
+    flush()
+    return blocks

@@ -7,6 +7,7 @@ ImportLineError) so the importer can report it and carry on.
 
 import calendar
 import json
+import re
 from datetime import UTC, datetime
 
 import feedparser
@@ -84,8 +85,9 @@ def _feed_items(raw):
                 "lang": language,
                 "kind": "news",
                 "title": entry.get("title"),
-                "summary": summary,
-                # RSS often has only a description: it is then both summary and body.
+                # RSS often has only a description: it is the body, and the
+                # summary comes from its first paragraph (cleaned like the rest).
+                "summary": summary if body else "",
                 "body_html": body or summary,
                 "published_at": _feed_date(entry),
                 "author": entry.get("author"),
@@ -93,3 +95,25 @@ def _feed_items(raw):
                 "image_url": _feed_image(entry),
             },
         )
+
+
+URL_LINE = re.compile(r"^(?:(?:url|link|nguồn gốc)\s*:\s*)?(?P<url>https?://\S+)$", re.IGNORECASE)
+
+
+def read_text_article(raw, name):
+    """One plain-text article (one paragraph per line) → an import item.
+
+    A line that is only an image path (or Markdown `![alt](path)`) is an image;
+    a line that is only an http(s) URL is the article's original address.
+    The title, date, author and source are found by the cleaning.
+    """
+    lines, source_url = [], None
+    for line in raw.lstrip("\ufeff").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if (match := URL_LINE.match(line)) and source_url is None:
+            source_url = match["url"]
+            continue
+        lines.append(line)
+    return {"text_lines": lines, "source_url": source_url, "file": name, "kind": "news"}
