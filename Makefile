@@ -58,7 +58,7 @@ bench: migrate
 
 # Search: indexing throughput, query latency p50/p95 at 10k and 100k documents, API req/s.
 bench-search: setup
-	$(PY) -m tests.bench.bench_search --sizes 10000,100000 --api-seconds 5
+	$(PY) -m tests.bench.bench_search --sizes 20000,100000 --api-seconds 10
 
 # Re-resolve every pinned version from pyproject.toml's direct dependencies.
 lock:

@@ -36,6 +36,8 @@ class SearchDocument:
     document_type: str = ""
     document_number: str = ""
     keywords: list = field(default_factory=list)  # other searchable short values
+    # Text of attached files: [{title, filename, url, text}] (search/attachments.py)
+    attachments: list = field(default_factory=list)
 
     def as_dict(self):
         # Faster than dataclasses.asdict (no deep copy); lists are copied shallowly.

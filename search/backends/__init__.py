@@ -1,6 +1,8 @@
-"""Backend choice, in this one place: ELASTICSEARCH_URL set → Elasticsearch, else SQLite.
+"""Backend choice, in this one place: ELASTICSEARCH_URL set → Elasticsearch, else the
+embedded tantivy index.
 
-SEARCH_SQLITE_PATH   the embedded index file (default var/search.sqlite3)
+SEARCH_INDEX_PATH    the embedded index (a link to its live folder; default var/search-index)
+SEARCH_SQLITE_PATH   the former SQLite FTS5 index file: set, it is used instead (benchmarks)
 ELASTICSEARCH_URL    e.g. http://127.0.0.1:9200 (switches to Elasticsearch)
 SEARCH_INDEX         Elasticsearch alias name (default "cong-search")
 """
@@ -28,6 +30,13 @@ def default_sqlite_path(env=None):
     return Path(env.get("VAR_DIR") or PROJECT_DIR / "var") / "search.sqlite3"
 
 
+def default_index_path(env=None):
+    env = os.environ if env is None else env
+    if env.get("SEARCH_INDEX_PATH"):
+        return Path(env["SEARCH_INDEX_PATH"])
+    return Path(env.get("VAR_DIR") or PROJECT_DIR / "var") / "search-index"
+
+
 def get_backend(env=None):
     """The configured backend (read from the environment; Django settings not needed)."""
     env = os.environ if env is None else env
@@ -36,6 +45,10 @@ def get_backend(env=None):
         from .elasticsearch import ElasticsearchBackend
 
         return ElasticsearchBackend(url, index=env.get("SEARCH_INDEX") or "cong-search")
-    from .sqlite import SQLiteBackend
+    if env.get("SEARCH_SQLITE_PATH"):
+        from .sqlite import SQLiteBackend
 
-    return SQLiteBackend(default_sqlite_path(env))
+        return SQLiteBackend(default_sqlite_path(env))
+    from .embedded import TantivyBackend
+
+    return TantivyBackend(default_index_path(env))
