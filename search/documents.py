@@ -15,6 +15,7 @@ from build.records import SEARCHABLE_KINDS
 from . import text as textmod
 
 BODY_MAX_CHARS = 20_000  # enough for relevance and snippets; keeps the index small
+ATTACHED_MAX_CHARS = 100_000  # text of all of a page's attached files together
 
 
 @dataclass
@@ -164,10 +165,25 @@ def is_indexable(record):
     return record.get("kind") in SEARCHABLE_KINDS and not record.get("canonical")
 
 
-def document_from_record(record, base_url, site_name=""):
+def _attached(record, attachments):
+    """[{title, filename, url, text}] of the record's files with text, within the budget."""
+    if attachments is None:
+        return []
+    found, budget = [], ATTACHED_MAX_CHARS
+    for item in attachments.attachments_of(record):
+        if budget <= 0:
+            break
+        item["text"] = item["text"][:budget]
+        budget -= len(item["text"])
+        found.append(item)
+    return found
+
+
+def document_from_record(record, base_url, site_name="", attachments=None):
     """The search document for one record, or None when it is not indexed.
 
-    `site_name` is a string or a {lang: name} mapping.
+    `site_name` is a string or a {lang: name} mapping; `attachments` an
+    AttachmentReader (search/attachments.py) for the text of attached files.
     """
     if not is_indexable(record):
         return None
@@ -199,11 +215,12 @@ def document_from_record(record, base_url, site_name=""):
         document_type=doc_type,
         document_number=number,
         keywords=[k for k in keywords if k],
+        attachments=_attached(record, attachments),
     )
 
 
-def documents_from_records(records, base_url, site_name=""):
+def documents_from_records(records, base_url, site_name="", attachments=None):
     for record in records:
-        document = document_from_record(record, base_url, site_name)
+        document = document_from_record(record, base_url, site_name, attachments)
         if document is not None:
             yield document

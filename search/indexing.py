@@ -19,6 +19,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .attachments import AttachmentReader
 from .backends import PROJECT_DIR, get_backend
 from .documents import documents_from_records
 
@@ -60,6 +61,16 @@ def build_dir(env=None):
     return Path(env.get("VAR_DIR") or PROJECT_DIR / "var") / "build"
 
 
+def attachment_reader(slug, base_url, env=None):
+    """Reader of the attached files the build wrote into dist/<slug>/ (None without them)."""
+    env = os.environ if env is None else env
+    files_dir = dist_dir(env) / slug
+    if not files_dir.is_dir():
+        return None
+    cache = Path(env.get("VAR_DIR") or PROJECT_DIR / "var") / "cache" / "search-attachments"
+    return AttachmentReader(files_dir, base_url, cache)
+
+
 def read_records(path):
     """Records of a records.jsonl file; a malformed line is an error naming the line."""
     with open(path, encoding="utf-8") as handle:
@@ -89,16 +100,20 @@ def read_sites(sites_json=None, records_dir=None):
     ]
 
 
-def update_site(slug, records, base_url, site_name="", backend=None, force=False):
+def update_site(slug, records, base_url, site_name="", backend=None, force=False, attachments=None):
     """Bring the index in line with one site's records (incremental). Returns an UpdateReport.
 
-    `force` re-sends every document even when its hash is unchanged.
+    `force` re-sends every document even when its hash is unchanged. The text of
+    attached files comes from `attachments` (an AttachmentReader), by default
+    from the site's output in DIST_DIR.
     """
     backend = backend or get_backend()
+    if attachments is None:
+        attachments = attachment_reader(slug, base_url)
     report = UpdateReport(site=slug)
     indexed = backend.site_state(slug)
     changed, seen = [], set()
-    for document in documents_from_records(records, base_url, site_name):
+    for document in documents_from_records(records, base_url, site_name, attachments):
         if document.site != slug:
             continue  # a record of another site never touches that site's documents here
         seen.add(document.id)
@@ -121,9 +136,10 @@ def _all_documents(sites, skipped):
         if not site.records_path.exists():
             skipped.append(site.slug)
             continue
+        reader = attachment_reader(site.slug, site.base_url)
         yield from (
             doc
-            for doc in documents_from_records(site.records(), site.base_url, site.site_name)
+            for doc in documents_from_records(site.records(), site.base_url, site.site_name, reader)
             if doc.site == site.slug
         )
 
