@@ -318,20 +318,30 @@ class TantivyBackend(SearchBackend):
         with self._lock():
             folder, index = self._new_generation()
             try:
-                writer = index.writer(heap_size=WRITER_HEAP, num_threads=REBUILD_THREADS)
-                seen, count = set(), 0
-                for doc in documents:
-                    if doc.id in seen:  # the same id twice in one build: last wins
-                        writer.delete_documents_by_term("id", doc.id)
-                    seen.add(doc.id)
-                    writer.add_document(_document(doc))
-                    count += 1
-                writer.commit()
-                writer.wait_merging_threads()
+                count = self._fill(index, documents)
             except BaseException:
+                del index  # the writer and index are closed before their folder goes
                 shutil.rmtree(folder, ignore_errors=True)
                 raise
             self._swap(folder)
+        return count
+
+    @staticmethod
+    def _fill(index, documents):
+        writer = index.writer(heap_size=WRITER_HEAP, num_threads=REBUILD_THREADS)
+        try:
+            seen, count = set(), 0
+            for doc in documents:
+                if doc.id in seen:  # the same id twice in one build: last wins
+                    writer.delete_documents_by_term("id", doc.id)
+                seen.add(doc.id)
+                writer.add_document(_document(doc))
+                count += 1
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            writer.rollback()
+            raise
         return count
 
     def site_state(self, site):

@@ -92,6 +92,12 @@ def corpus_records():
             "Tin có mã độc",
             body="Đoạn <script>alert(1)</script> và &lt;img onerror&gt; trong bài đầu tư.",
         ),
+        make_record(
+            "portal",
+            9,
+            "Sở Tài chính hướng dẫn quyết toán vốn ngân sách cho các xã, phường trên địa bàn",
+            body="Hồ sơ quyết toán gửi về Sở trước ngày 31 tháng 3.",
+        ),
     ]
     department = [
         make_record(

@@ -153,7 +153,7 @@ def test_head_has_no_body(api):
 def test_health(api):
     status, headers, body = get_json(api, "/api/health")
     assert status == 200
-    assert body["status"] == "ok" and body["backend"] == "sqlite" and body["documents"] == 11
+    assert body["status"] == "ok" and body["backend"] == "sqlite" and body["documents"] == 12
     assert headers["Cache-Control"] == "no-store"
 
 

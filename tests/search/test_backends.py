@@ -115,6 +115,14 @@ def test_snippets_are_escaped_and_marked(backend):
     ).hits[0]["snippet"].replace("Đầu", "đầu")
 
 
+def test_titles_are_shown_whole_with_the_matches_marked(backend):
+    (hit,) = backend.search(SearchRequest(text="quyet toan von")).hits
+    assert hit["title_html"] == (
+        "Sở Tài chính hướng dẫn <mark>quyết</mark> <mark>toán</mark> <mark>vốn</mark> "
+        "ngân sách cho các xã, phường trên địa bàn"
+    )
+
+
 def test_filters_narrow_results(backend):
     assert set(ids(backend, "dau tu", site="so-khdt")) <= {"so-khdt/vi/21", "so-khdt/vi/24"}
     assert ids(backend, "ke hoach", kind="document") == ["so-khdt/vi/21"]
