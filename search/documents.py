@@ -48,8 +48,10 @@ class SearchDocument:
         }
 
     def as_json(self):
-        """Canonical JSON (sorted keys): stored by the embedded index, hashed for changes."""
-        return json.dumps(self.__dict__, sort_keys=True, ensure_ascii=False)
+        """Canonical JSON (sorted keys, empty values left out, no spaces): stored by the
+        embedded index, hashed for changes."""
+        values = {k: v for k, v in self.__dict__.items() if v is not None and v != "" and v != []}
+        return json.dumps(values, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
     @property
     def content_hash(self):

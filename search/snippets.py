@@ -68,12 +68,18 @@ def _first_matches(text, terms):
 
 
 def _best_window(matches, length):
-    """Start offset of the window holding the most distinct terms."""
-    best_start, best_score = matches[0][0], -1
+    """Start offset of the window holding the most distinct terms (matches in order)."""
+    best_start, best_score, wanted = matches[0][0], -1, len({t for _s, _e, t in matches})
     for i, (start, _end, _term) in enumerate(matches):
-        distinct = {term for s, _e, term in matches[i:] if s < start + length}
+        distinct = set()
+        for s, _e, term in matches[i:]:
+            if s >= start + length:
+                break
+            distinct.add(term)
         if len(distinct) > best_score:
             best_start, best_score = start, len(distinct)
+            if best_score == wanted:
+                break
     return best_start
 
 

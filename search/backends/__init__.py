@@ -2,7 +2,6 @@
 embedded tantivy index.
 
 SEARCH_INDEX_PATH    the embedded index (a link to its live folder; default var/search-index)
-SEARCH_SQLITE_PATH   the former SQLite FTS5 index file: set, it is used instead (benchmarks)
 ELASTICSEARCH_URL    e.g. http://127.0.0.1:9200 (switches to Elasticsearch)
 SEARCH_INDEX         Elasticsearch alias name (default "cong-search")
 """
@@ -23,13 +22,6 @@ __all__ = [
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 
-def default_sqlite_path(env=None):
-    env = os.environ if env is None else env
-    if env.get("SEARCH_SQLITE_PATH"):
-        return Path(env["SEARCH_SQLITE_PATH"])
-    return Path(env.get("VAR_DIR") or PROJECT_DIR / "var") / "search.sqlite3"
-
-
 def default_index_path(env=None):
     env = os.environ if env is None else env
     if env.get("SEARCH_INDEX_PATH"):
@@ -45,10 +37,6 @@ def get_backend(env=None):
         from .elasticsearch import ElasticsearchBackend
 
         return ElasticsearchBackend(url, index=env.get("SEARCH_INDEX") or "cong-search")
-    if env.get("SEARCH_SQLITE_PATH"):
-        from .sqlite import SQLiteBackend
-
-        return SQLiteBackend(default_sqlite_path(env))
     from .embedded import TantivyBackend
 
     return TantivyBackend(default_index_path(env))

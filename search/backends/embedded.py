@@ -47,7 +47,7 @@ from ..text import number_variants, parse_query
 from .base import FACETS, BackendUnavailable, SearchBackend, SearchResults
 
 SCHEMA_VERSION = "1"
-LEAD_CHARS = 1000  # characters of summary + body kept with accents for exact-accent boosts
+LEAD_CHARS = 300  # characters of summary + body kept with accents for exact-accent boosts
 MAX_BUCKETS = 1000  # values per facet (sites, kinds, years)
 WRITER_HEAP = 200_000_000  # bytes, for a full rebuild (split between the threads)
 UPSERT_HEAP = 50_000_000
@@ -57,6 +57,7 @@ KEEP_GENERATIONS = 2  # the live one and the previous one (readers may still hol
 # Boosts (the FTS5 backend's bm25 column weights, as tantivy query boosts).
 TITLE_F, BODY_F, TITLE_X, BODY_X, NUMBERS = 6.0, 1.0, 12.0, 3.0, 25.0
 PHRASE_TITLE, PHRASE_BODY, COMPACT_NUMBER = 8.0, 2.0, 50.0
+PHRASE_MAX_SHARE = 0.05  # body phrases only when a syllable is in fewer than 5% of bodies
 
 _DISPLAY = ("id", "title", "url", "site", "site_name", "lang", "kind", "date", "year", "summary")
 
@@ -160,16 +161,23 @@ def match_query(parsed):
     return query
 
 
-def rank_query(parsed, matching):
+def rank_query(parsed, matching, searcher=None):
     """`matching` plus boosts that change the order, never the set of rows:
-    exact accents, adjacent syllables (phrases) in title and body."""
+    exact accents, adjacent syllables (phrases) in title and body.
+
+    A phrase of syllables that are all very common ("của các", "và là") is boosted
+    in titles only: checking its positions in every body costs more than the rest
+    of the search, and the title is where such a phrase tells documents apart."""
     boosts = []
     for word in dict.fromkeys(parsed.accented):
         # title_x/body_x use tantivy's "default" analyzer: lower case, no folding.
         boosts += [_term("title_x", word, TITLE_X), _term("body_x", word, BODY_X)]
     stems = _stems(parsed.exact)
     if len(stems) > 1:
-        for field, boost in (("title_f", PHRASE_TITLE), ("body_f", PHRASE_BODY)):
+        fields = [("title_f", PHRASE_TITLE)]
+        if searcher is None or _has_rare(searcher, stems):
+            fields.append(("body_f", PHRASE_BODY))
+        for field, boost in fields:
             phrase = tantivy.Query.phrase_query(SCHEMA, field, stems)
             boosts.append(tantivy.Query.boost_query(phrase, boost))
     if not boosts:
@@ -177,6 +185,12 @@ def rank_query(parsed, matching):
     return tantivy.Query.boolean_query(
         [(tantivy.Occur.Must, matching)] + [(tantivy.Occur.Should, q) for q in boosts]
     )
+
+
+def _has_rare(searcher, stems):
+    """Whether one of the stems is in fewer than PHRASE_MAX_SHARE of the bodies."""
+    limit = PHRASE_MAX_SHARE * max(searcher.num_docs, 1)
+    return any(searcher.doc_freq("body_f", stem) < limit for stem in stems)
 
 
 def filter_clauses(filters):
@@ -368,7 +382,7 @@ class TantivyBackend(SearchBackend):
         total, facets = self._facets(searcher, matching, filters, lang)
         hits = []
         if total and request.offset < total:
-            ranked = _filtered(rank_query(parsed, matching), {**filters, **lang})
+            ranked = _filtered(rank_query(parsed, matching, searcher), {**filters, **lang})
             found = searcher.search(ranked, limit=request.size, offset=request.offset, count=False)
             for _score, address in found.hits:
                 data = json.loads(bytes(searcher.doc(address).get_first("data")))
@@ -427,6 +441,13 @@ class TantivyBackend(SearchBackend):
             data = json.loads(bytes(searcher.doc(address).get_first("data")))
             titles.append((data.get("title") or "", data.get("url") or None))
         return titles
+
+    def stored_documents(self):
+        """The stored JSON of every indexed document (audits: what the index holds)."""
+        searcher = self._index().searcher()
+        hits = searcher.search(tantivy.Query.all_query(), limit=max(searcher.num_docs, 1))
+        for _score, address in hits.hits:
+            yield bytes(searcher.doc(address).get_first("data")).decode()
 
     def health(self):
         searcher = self._index().searcher()

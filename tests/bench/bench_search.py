@@ -144,7 +144,9 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-BACKENDS = ("tantivy", "sqlite")  # embedded engines measured side by side in one run
+# The SQLite FTS5 backend measured side by side in the same run before it was removed:
+# search/README.md keeps its figures.
+BACKENDS = ("tantivy",)
 ROW_KEYS = (
     "backend",
     "documents",
@@ -159,21 +161,18 @@ ROW_KEYS = (
 
 
 def make_backend(name, folder, size):
-    if name == "sqlite":  # the former backend, measured side by side while it exists
-        from search.backends.sqlite import SQLiteBackend
-
-        return SQLiteBackend(Path(folder) / f"search-{size}.sqlite3")
     from search.backends.embedded import TantivyBackend
 
+    if name != "tantivy":
+        raise SystemExit(f"unknown embedded backend {name!r}")
     return TantivyBackend(Path(folder) / f"search-{size}")
 
 
 def index_mib(backend):
+    """Size of the live generation's folder."""
     path = Path(backend.path)
-    if path.is_symlink():  # tantivy: the live generation's folder
-        path = path.parent / os.readlink(path)
-        return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20
-    return os.path.getsize(path) / 2**20
+    path = path.parent / os.readlink(path)
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20
 
 
 def bench_index(name, size, folder, row):
@@ -244,9 +243,7 @@ def write_sites_json(folder):
 
 def backend_env(backend):
     """Environment pointing the search API at this backend's index."""
-    if backend.name == "sqlite":
-        return {"SEARCH_SQLITE_PATH": str(backend.path)}
-    return {"SEARCH_INDEX_PATH": str(backend.path), "SEARCH_SQLITE_PATH": ""}
+    return {"SEARCH_INDEX_PATH": str(backend.path)}
 
 
 def start_api(env_extra, folder):
@@ -321,7 +318,7 @@ def bench_api(backend, corpus, size, seconds, row, connections=8):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="20000,100000")
-    parser.add_argument("--backends", default=",".join(BACKENDS))
+    parser.add_argument("--backends", default=",".join(BACKENDS), help=argparse.SUPPRESS)
     parser.add_argument("--api-seconds", type=float, default=10.0)
     parser.add_argument("--output", default=str(PROJECT_DIR / "var" / "bench" / "search.json"))
     args = parser.parse_args(argv)

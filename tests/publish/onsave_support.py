@@ -21,7 +21,7 @@ def build_dirs(settings, tmp_path, monkeypatch):
     settings.PUBLISH_TARGET = str(tmp_path / "www")
     settings.PUBLISH_SETTLE_SECONDS = 0
     settings.PUBLISH_ON_SAVE = True
-    monkeypatch.setenv("SEARCH_SQLITE_PATH", str(tmp_path / "search.sqlite3"))
+    monkeypatch.setenv("SEARCH_INDEX_PATH", str(tmp_path / "search-index"))
     monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
     monkeypatch.setenv("VAR_DIR", str(tmp_path / "var"))
     return tmp_path

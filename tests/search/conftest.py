@@ -6,7 +6,6 @@ import uuid
 import pytest
 
 from search.backends.embedded import TantivyBackend
-from search.backends.sqlite import SQLiteBackend
 from search.indexing import update_site
 
 SITES = [
@@ -158,16 +157,11 @@ def _live_elasticsearch():
     return backend
 
 
-@pytest.fixture(
-    params=["tantivy", "sqlite", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
-)
+@pytest.fixture(params=["tantivy", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def empty_backend(request, tmp_path):
     """Each backend, empty; the Elasticsearch one only against a live cluster."""
-    if request.param in ("tantivy", "sqlite"):
-        if request.param == "tantivy":
-            backend = TantivyBackend(tmp_path / "search-index")
-        else:
-            backend = SQLiteBackend(tmp_path / "search.sqlite3")
+    if request.param == "tantivy":
+        backend = TantivyBackend(tmp_path / "search-index")
         yield backend
         backend.close()
         return

@@ -1,6 +1,6 @@
 """The shared backend suite: relevance, filters, facets, snippets, incremental updates.
 
-Runs against the embedded SQLite backend always, and against Elasticsearch
+Runs against the embedded tantivy backend always, and against Elasticsearch
 when ELASTICSEARCH_URL points at a live cluster.
 """
 

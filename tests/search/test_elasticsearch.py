@@ -48,7 +48,7 @@ def walk(value):
 
 
 def test_environment_chooses_the_backend(tmp_path):
-    assert get_backend({"SEARCH_SQLITE_PATH": str(tmp_path / "s.sqlite3")}).name == "sqlite"
+    assert get_backend({"SEARCH_INDEX_PATH": str(tmp_path / "index")}).name == "tantivy"
     chosen = get_backend({"ELASTICSEARCH_URL": "http://127.0.0.1:9", "SEARCH_INDEX": "x"})
     assert chosen.name == "elasticsearch" and chosen.alias == "x"
 
