@@ -32,6 +32,7 @@ class SiteInput:
     base_url: str
     site_name: dict  # {lang: name}
     records_path: Path
+    files_dir: Path | None = None  # the site's build output (attached files)
 
     def records(self):
         return read_records(self.records_path)
@@ -61,10 +62,10 @@ def build_dir(env=None):
     return Path(env.get("VAR_DIR") or PROJECT_DIR / "var") / "build"
 
 
-def attachment_reader(slug, base_url, env=None):
+def attachment_reader(slug, base_url, env=None, files_dir=None):
     """Reader of the attached files the build wrote into dist/<slug>/ (None without them)."""
     env = os.environ if env is None else env
-    files_dir = dist_dir(env) / slug
+    files_dir = Path(files_dir) if files_dir else dist_dir(env) / slug
     if not files_dir.is_dir():
         return None
     cache = Path(env.get("VAR_DIR") or PROJECT_DIR / "var") / "cache" / "search-attachments"
@@ -95,6 +96,7 @@ def read_sites(sites_json=None, records_dir=None):
             base_url=entry["base_url"],
             site_name={"vi": entry.get("name_vi", ""), "en": entry.get("name_en", "")},
             records_path=records_dir / entry["slug"] / "records.jsonl",
+            files_dir=sites_json.parent / entry["slug"],
         )
         for entry in entries
     ]
@@ -136,7 +138,7 @@ def _all_documents(sites, skipped):
         if not site.records_path.exists():
             skipped.append(site.slug)
             continue
-        reader = attachment_reader(site.slug, site.base_url)
+        reader = attachment_reader(site.slug, site.base_url, files_dir=site.files_dir)
         yield from (
             doc
             for doc in documents_from_records(site.records(), site.base_url, site.site_name, reader)

@@ -166,3 +166,24 @@ def test_files_outside_the_site_output_are_never_read(site_files, tmp_path):
     assert reader.path_of("https://elsewhere.example/media/documents/quy-che.pdf") is None
     assert reader.text_of(attachment("missing.pdf")) == ""
     assert reader.path_of(f"{BASE}/media/documents/quy-che.pdf").name == "quy-che.pdf"
+
+
+def test_a_full_rebuild_reads_the_files_next_to_sites_json(site_files, tmp_path, monkeypatch):
+    import json
+
+    from search.indexing import read_sites, rebuild_all
+
+    monkeypatch.setenv("VAR_DIR", str(tmp_path / "var"))  # the text cache goes there
+    dist = site_files.parent
+    (dist / "sites.json").write_text(json.dumps(SITES[:1]), encoding="utf-8")
+    build = tmp_path / "build" / "portal"
+    build.mkdir(parents=True)
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in records())
+    (build / "records.jsonl").write_text(lines, encoding="utf-8")
+    backend = TantivyBackend(tmp_path / "index")
+    count, skipped = rebuild_all(read_sites(dist / "sites.json", tmp_path / "build"), backend)
+    assert (count, skipped) == (7, [])
+    (hit,) = backend.search(SearchRequest(text="ho kinh doanh")).hits
+    assert hit["attachment"]["filename"] == "to-khai.docx"
+    assert list((tmp_path / "var" / "cache" / "search-attachments").glob("*.txt"))
+    backend.close()
