@@ -42,7 +42,7 @@ def _matches(text, terms):
     return found
 
 
-CHUNK_CHARS = 4000  # long texts are folded and searched a chunk at a time
+CHUNK_CHARS = 1500  # long texts are folded and searched a chunk at a time
 
 
 def _first_matches(text, terms):

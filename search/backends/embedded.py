@@ -47,7 +47,7 @@ from ..text import number_variants, parse_query
 from .base import FACETS, BackendUnavailable, SearchBackend, SearchResults
 
 SCHEMA_VERSION = "1"
-LEAD_CHARS = 300  # characters of summary + body kept with accents for exact-accent boosts
+LEAD_CHARS = 160  # characters of summary + body kept with accents for exact-accent boosts
 MAX_BUCKETS = 1000  # values per facet (sites, kinds, years)
 WRITER_HEAP = 200_000_000  # bytes, for a full rebuild (split between the threads)
 UPSERT_HEAP = 50_000_000
@@ -112,7 +112,7 @@ def _document(doc):
     data = doc.as_json()
     fields = {
         "id": doc.id,
-        "hash": hash_json(data).encode(),
+        "hash": bytes.fromhex(hash_json(data)),  # 12 bytes, not 24 hex digits
         "data": data.encode(),
         "title_f": title,
         "body_f": f"{body} {unicodedata.normalize('NFC', attached)}" if attached else body,
@@ -367,7 +367,7 @@ class TantivyBackend(SearchBackend):
         state = {}
         for _score, address in searcher.search(query, limit=limit, count=False).hits:
             doc = searcher.doc(address)
-            state[doc.get_first("id")] = bytes(doc.get_first("hash")).decode()
+            state[doc.get_first("id")] = bytes(doc.get_first("hash")).hex()
         return state
 
     # -- reading -------------------------------------------------------------
