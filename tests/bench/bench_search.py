@@ -220,6 +220,28 @@ def bench_queries(backend, corpus, size, row):
     row["query_wall_p95_ms"] = round(percentile(timings, 0.95), 2)
 
 
+def bench_suggest(backend, corpus, count=300):
+    """CPU time of suggestions for prefixes of corpus phrases (printed, not in the rows)."""
+    from search.text import fold
+
+    rng, prefixes = random.Random(5), []
+    for i in range(count):
+        text = " ".join(corpus.words("vi" if i % 4 else "en", rng.randint(1, 3)))
+        text = text[: max(2, len(text) - rng.randint(0, 3))]
+        prefixes.append(text if i % 2 else fold(text))
+    for prefix in prefixes[:20]:
+        backend.suggest(prefix)
+    cpu = []
+    for i, prefix in enumerate(prefixes):
+        started = time.process_time()
+        backend.suggest(prefix, lang="vi" if i % 3 == 0 else None)
+        cpu.append((time.process_time() - started) * 1000)
+    print(
+        f"  suggestions for {count} prefixes, CPU: p50 {percentile(cpu, 0.5):.1f} ms, "
+        f"p95 {percentile(cpu, 0.95):.1f} ms"
+    )
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -331,6 +353,7 @@ def main(argv=None):
                 row.update(backend=name, documents=size)
                 backend, corpus = bench_index(name, size, folder, row)
                 bench_queries(backend, corpus, size, row)
+                bench_suggest(backend, corpus)
                 if args.api_seconds > 0:
                     bench_api(backend, corpus, size, args.api_seconds, row)
                 backend.close()
