@@ -10,7 +10,7 @@ Fields:
                       exact-accent match ranks first
     numbers           document-number variants → "2513khubnd" finds 2513/KH-UBND
     site lang kind    raw fast fields (filters, facets); year a fast integer
-    id                the document id (deletes by term); hash and data (the document's
+    id                the document id, indexed only (deletes by term); hash and data (the document's
                       JSON, read for the page of hits) stored as bytes, not indexed
 
 Folding happens inside tantivy's analyzers (Python's str.translate over every
@@ -86,14 +86,15 @@ def _open(index):
 
 def build_schema():
     builder = tantivy.SchemaBuilder()
-    builder.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("id", tokenizer_name="raw", index_option="basic")
     # Stored, not indexed (a text field is always indexed: one huge term per document).
     builder.add_bytes_field("hash", stored=True)
     builder.add_bytes_field("data", stored=True)
     for name in ("title_f", "body_f"):
         builder.add_text_field(name, tokenizer_name="cong_stem", index_option="position")
-    for name in ("title_x", "body_x", "numbers"):
-        builder.add_text_field(name, tokenizer_name="default", index_option="freq")
+    builder.add_text_field("body_x", tokenizer_name="default", index_option="freq")
+    for name in ("title_x", "numbers"):  # a title or a number rarely repeats a word
+        builder.add_text_field(name, tokenizer_name="default", index_option="basic")
     for name in ("site", "lang", "kind"):
         builder.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("year", indexed=True, fast=True)
@@ -367,7 +368,8 @@ class TantivyBackend(SearchBackend):
         state = {}
         for _score, address in searcher.search(query, limit=limit, count=False).hits:
             doc = searcher.doc(address)
-            state[doc.get_first("id")] = bytes(doc.get_first("hash")).hex()
+            document_id = json.loads(bytes(doc.get_first("data")))["id"]  # stored once
+            state[document_id] = bytes(doc.get_first("hash")).hex()
         return state
 
     # -- reading -------------------------------------------------------------
