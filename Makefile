@@ -58,7 +58,7 @@ bench: migrate
 
 # Search: indexing throughput, query latency p50/p95 at 10k and 100k documents, API req/s.
 bench-search: setup
-	$(PY) -m tests.bench.bench_search --sizes 10000,100000 --api-seconds 5
+	$(PY) -m tests.bench.bench_search --sizes 20000,100000 --api-seconds 10
 
 # Re-resolve every pinned version from pyproject.toml's direct dependencies.
 lock:
@@ -69,7 +69,7 @@ lock:
 	rm -rf var/lock-venv
 
 clean:
-	rm -rf dist var/db.sqlite3* var/search.sqlite3 var/media var/build var/search-pending
+	rm -rf dist var/db.sqlite3* var/search-index var/search-index.d var/media var/build var/search-pending
 
 # Search API under load for LOAD_SECONDS (wrk if installed, else a Python client):
 # requests/s, p50/p99 latency, errors, plus a short check that the rate limit answers 429.

@@ -250,7 +250,7 @@ SEARCH_API_URL = env_str("SEARCH_API_URL", "http://127.0.0.1:8090/api/search")
 # The search index (search/config.py builds the search package's configuration from these)
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 SEARCH_INDEX = env_str("SEARCH_INDEX", "cong-search")
-SEARCH_SQLITE_PATH = Path(env_str("SEARCH_SQLITE_PATH", str(VAR_DIR / "search.sqlite3")))
+SEARCH_INDEX_PATH = Path(env_str("SEARCH_INDEX_PATH", str(VAR_DIR / "search-index")))
 # Publish on save (cms/publishing): page changes queue a build of their site;
 # builds queued within PUBLISH_SETTLE_SECONDS coalesce (database task backend).
 PUBLISH_ON_SAVE = env_bool("PUBLISH_ON_SAVE", True)

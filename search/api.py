@@ -29,6 +29,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from build.records import LANGUAGES, SEARCHABLE_KINDS
 
+from . import suggest
 from .backends import BackendUnavailable, SearchRequest, get_backend
 from .indexing import dist_dir
 from .ratelimit import RateLimiter
@@ -43,6 +44,8 @@ MAX_RESULT_WINDOW = 10_000  # page × size beyond this is refused (deep paging i
 MAX_QUERY_FIELDS = 20
 SEARCH_CACHE = "public, max-age=60"
 RESULT_FIELDS = ("title", "url", "site", "lang", "kind", "date", "snippet", "title_html")
+# A hit found in an attached file: {"title", "filename", "url"} of that file, else null.
+RESULT_OBJECTS = ("attachment",)
 
 _STATUS = {
     200: "200 OK",
@@ -136,7 +139,7 @@ class SearchAPI:
 
     def _dispatch(self, environ, method):
         path = environ.get("PATH_INFO", "")
-        if path not in ("/api/search", "/api/health"):
+        if path not in ("/api/search", "/api/health", "/api/suggest"):
             return _error(404, "not_found", "no such endpoint")
         if method == "OPTIONS":
             return (
@@ -158,6 +161,8 @@ class SearchAPI:
             if wait:
                 status, body, extra = _error(429, "rate_limited", "too many requests")
                 return status, body, [*extra, ("Retry-After", str(wait))]
+        if path == "/api/suggest":
+            return suggest.endpoint(self, environ)
         return self._search(environ)
 
     def _client(self, environ):
@@ -202,6 +207,7 @@ class SearchAPI:
         hits = []
         for hit in results.hits:
             item = {name: hit.get(name) or "" for name in RESULT_FIELDS}
+            item.update({name: hit.get(name) or None for name in RESULT_OBJECTS})
             item["site_name"] = self.sites.name(hit["site"], hit["lang"]) or hit.get("site_name")
             hits.append(item)
         facets = results.facets

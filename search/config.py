@@ -5,7 +5,7 @@ environment and `.env`); outside it (the search API, scripts) from the
 process environment. Either way the same names mean the same things:
 
     VAR_DIR, DIST_DIR        working folders (var/, dist/)
-    SEARCH_SQLITE_PATH       the embedded index file (default VAR_DIR/search.sqlite3)
+    SEARCH_INDEX_PATH        the embedded tantivy index (default VAR_DIR/search-index)
     ELASTICSEARCH_URL        set: the Elasticsearch backend; SEARCH_INDEX its alias
 """
 
@@ -21,7 +21,7 @@ PROJECT_DIR = Path(__file__).resolve().parents[1]
 class Config:
     var_dir: Path
     dist_dir: Path
-    sqlite_path: Path
+    index_path: Path
     elasticsearch_url: str = ""
     search_index: str = "cong-search"
 
@@ -36,7 +36,7 @@ class Config:
         return cls(
             var_dir=var_dir,
             dist_dir=Path(get("DIST_DIR") or PROJECT_DIR / "dist"),
-            sqlite_path=Path(get("SEARCH_SQLITE_PATH") or var_dir / "search.sqlite3"),
+            index_path=Path(get("SEARCH_INDEX_PATH") or var_dir / "search-index"),
             elasticsearch_url=str(get("ELASTICSEARCH_URL") or "").strip(),
             search_index=get("SEARCH_INDEX") or "cong-search",
         )

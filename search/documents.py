@@ -15,6 +15,7 @@ from build.records import SEARCHABLE_KINDS
 from . import text as textmod
 
 BODY_MAX_CHARS = 20_000  # enough for relevance and snippets; keeps the index small
+ATTACHED_MAX_CHARS = 100_000  # text of all of a page's attached files together
 
 
 @dataclass
@@ -36,6 +37,8 @@ class SearchDocument:
     document_type: str = ""
     document_number: str = ""
     keywords: list = field(default_factory=list)  # other searchable short values
+    # Text of attached files: [{title, filename, url, text}] (search/attachments.py)
+    attachments: list = field(default_factory=list)
 
     def as_dict(self):
         # Faster than dataclasses.asdict (no deep copy); lists are copied shallowly.
@@ -45,8 +48,10 @@ class SearchDocument:
         }
 
     def as_json(self):
-        """Canonical JSON (sorted keys): stored by the embedded index, hashed for changes."""
-        return json.dumps(self.__dict__, sort_keys=True, ensure_ascii=False)
+        """Canonical JSON (sorted keys, empty values left out, no spaces): stored by the
+        embedded index, hashed for changes."""
+        values = {k: v for k, v in self.__dict__.items() if v is not None and v != "" and v != []}
+        return json.dumps(values, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
     @property
     def content_hash(self):
@@ -162,10 +167,25 @@ def is_indexable(record):
     return record.get("kind") in SEARCHABLE_KINDS and not record.get("canonical")
 
 
-def document_from_record(record, base_url, site_name=""):
+def _attached(record, attachments):
+    """[{title, filename, url, text}] of the record's files with text, within the budget."""
+    if attachments is None:
+        return []
+    found, budget = [], ATTACHED_MAX_CHARS
+    for item in attachments.attachments_of(record):
+        if budget <= 0:
+            break
+        item["text"] = item["text"][:budget]
+        budget -= len(item["text"])
+        found.append(item)
+    return found
+
+
+def document_from_record(record, base_url, site_name="", attachments=None):
     """The search document for one record, or None when it is not indexed.
 
-    `site_name` is a string or a {lang: name} mapping.
+    `site_name` is a string or a {lang: name} mapping; `attachments` an
+    AttachmentReader (search/attachments.py) for the text of attached files.
     """
     if not is_indexable(record):
         return None
@@ -197,11 +217,12 @@ def document_from_record(record, base_url, site_name=""):
         document_type=doc_type,
         document_number=number,
         keywords=[k for k in keywords if k],
+        attachments=_attached(record, attachments),
     )
 
 
-def documents_from_records(records, base_url, site_name=""):
+def documents_from_records(records, base_url, site_name="", attachments=None):
     for record in records:
-        document = document_from_record(record, base_url, site_name)
+        document = document_from_record(record, base_url, site_name, attachments)
         if document is not None:
             yield document

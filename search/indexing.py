@@ -20,6 +20,7 @@ from pathlib import Path
 
 from build.recordfile import read_records
 
+from .attachments import AttachmentReader
 from .backends import get_backend, search_config
 from .documents import documents_from_records
 
@@ -32,6 +33,7 @@ class SiteInput:
     base_url: str
     site_name: dict  # {lang: name}
     records_path: Path
+    files_dir: Path | None = None  # the site's build output (attached files)
 
     def records(self):
         return read_records(self.records_path)
@@ -59,6 +61,15 @@ def build_dir(env=None):
     return search_config(env).records_dir
 
 
+def attachment_reader(slug, base_url, env=None, files_dir=None):
+    """Reader of the attached files the build wrote into dist/<slug>/ (None without them)."""
+    files_dir = Path(files_dir) if files_dir else dist_dir(env) / slug
+    if not files_dir.is_dir():
+        return None
+    cache = search_config(env).var_dir / "cache" / "search-attachments"
+    return AttachmentReader(files_dir, base_url, cache)
+
+
 def read_sites(sites_json=None, records_dir=None):
     """SiteInput for every site listed in dist/sites.json."""
     sites_json = Path(sites_json or dist_dir() / "sites.json")
@@ -71,21 +82,26 @@ def read_sites(sites_json=None, records_dir=None):
             base_url=entry["base_url"],
             site_name={"vi": entry.get("name_vi", ""), "en": entry.get("name_en", "")},
             records_path=records_dir / entry["slug"] / "records.jsonl",
+            files_dir=sites_json.parent / entry["slug"],
         )
         for entry in entries
     ]
 
 
-def update_site(slug, records, base_url, site_name="", backend=None, force=False):
+def update_site(slug, records, base_url, site_name="", backend=None, force=False, attachments=None):
     """Bring the index in line with one site's records (incremental). Returns an UpdateReport.
 
-    `force` re-sends every document even when its hash is unchanged.
+    `force` re-sends every document even when its hash is unchanged. The text of
+    attached files comes from `attachments` (an AttachmentReader), by default
+    from the site's output in DIST_DIR.
     """
     backend = backend or get_backend()
+    if attachments is None:
+        attachments = attachment_reader(slug, base_url)
     report = UpdateReport(site=slug)
     indexed = backend.site_state(slug)
     changed, seen = [], set()
-    for document in documents_from_records(records, base_url, site_name):
+    for document in documents_from_records(records, base_url, site_name, attachments):
         if document.site != slug:
             continue  # a record of another site never touches that site's documents here
         seen.add(document.id)
@@ -108,9 +124,10 @@ def _all_documents(sites, skipped):
         if not site.records_path.exists():
             skipped.append(site.slug)
             continue
+        reader = attachment_reader(site.slug, site.base_url, files_dir=site.files_dir)
         yield from (
             doc
-            for doc in documents_from_records(site.records(), site.base_url, site.site_name)
+            for doc in documents_from_records(site.records(), site.base_url, site.site_name, reader)
             if doc.site == site.slug
         )
 

@@ -1,6 +1,7 @@
-"""Backend choice, in this one place: ELASTICSEARCH_URL set → Elasticsearch, else SQLite.
+"""Backend choice, in this one place: ELASTICSEARCH_URL set → Elasticsearch, else the
+embedded tantivy index.
 
-SEARCH_SQLITE_PATH   the embedded index file (default var/search.sqlite3)
+SEARCH_INDEX_PATH    the embedded index (a link to its live folder; default var/search-index)
 ELASTICSEARCH_URL    e.g. http://127.0.0.1:9200 (switches to Elasticsearch)
 SEARCH_INDEX         Elasticsearch alias name (default "cong-search")
 
@@ -32,8 +33,8 @@ def search_config(env=None):
     return current() if env is None else Config.from_env(env)
 
 
-def default_sqlite_path(env=None):
-    return search_config(env).sqlite_path
+def default_index_path(env=None):
+    return search_config(env).index_path
 
 
 def get_backend(env=None):
@@ -43,6 +44,6 @@ def get_backend(env=None):
         from .elasticsearch import ElasticsearchBackend
 
         return ElasticsearchBackend(config.elasticsearch_url, index=config.search_index)
-    from .sqlite import SQLiteBackend
+    from .embedded import TantivyBackend
 
-    return SQLiteBackend(config.sqlite_path)
+    return TantivyBackend(config.index_path)

@@ -86,6 +86,17 @@ class SearchBackend(ABC):
     def rebuild(self, documents):
         """Build a new index from all documents and swap it in atomically."""
 
+    def suggest_titles(self, words, filters, limit):
+        """[(title, url)] of the best documents whose title holds the folded `words`,
+        the last one as a prefix, within {"site", "lang"} filters."""
+        raise NotImplementedError
+
+    def suggest(self, text, site=None, lang=None, limit=8):
+        """[{"text", "url"}]: phrases and titles for what was typed (search/suggest.py)."""
+        from ..suggest import suggestions
+
+        return suggestions(self, text, site=site, lang=lang, limit=limit)
+
     @abstractmethod
     def health(self):
         """{"status": "ok", "documents": n, …}; raise BackendUnavailable."""

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
 
-from ..snippets import highlight_title, snippet_for
+from ..snippets import highlight_title, snippet_with_source
 from ..text import parse_query
 from . import es_bodies
 from .base import BackendUnavailable, SearchBackend, SearchResults
@@ -145,13 +145,22 @@ class ElasticsearchBackend(SearchBackend):
             source = hit["_source"]
             item = {key: source.get(key) for key in _DISPLAY}
             item["id"] = hit["_id"]
-            item["snippet"] = snippet_for(source, parsed)
+            item["snippet"], item["attachment"] = snippet_with_source(source, parsed)
             item["title_html"] = highlight_title(source.get("title") or "", parsed)
             hits.append(item)
         total = response["hits"]["total"]["value"]
         return SearchResults(
             total=total, hits=hits, facets=es_bodies.facets_from(response.get("aggregations", {}))
         )
+
+    def suggest_titles(self, folded_words, filters, limit):
+        """[(title, url)] of the best documents whose title holds the words (last: a prefix)."""
+        body = es_bodies.suggest_body(list(folded_words), filters, limit)
+        response = self._call(self.client.search, index=self.alias, body=body)
+        return [
+            (hit["_source"].get("title") or "", hit["_source"].get("url") or None)
+            for hit in response["hits"]["hits"]
+        ]
 
     def health(self):
         started = time.perf_counter()

@@ -120,6 +120,13 @@ def index_template(alias, shards=1, replicas=0):
                     "body": _stored(),
                     "url": _stored(),
                     "site_name": _stored(),
+                    # Text of attached files: searched through body_vi/body_en, shown
+                    # (snippet and file name) when the hit is in a file.
+                    "attachments": {
+                        "properties": {
+                            name: _stored() for name in ("title", "filename", "url", "text")
+                        }
+                    },
                 },
             },
         },
@@ -134,8 +141,9 @@ def document_source(doc):
     source["numbers"] = [v for number in doc.numbers() for v in number_variants(number)]
     title_field, body_field = TEXT_FIELDS_BY_LANG.get(doc.lang, TEXT_FIELDS_BY_LANG["vi"])
     source[title_field] = doc.title
+    attached = [a.get("text") or "" for a in doc.attachments]
     source[body_field] = " ".join(
-        [doc.summary, " ".join(doc.categories), " ".join(doc.keywords), doc.body]
+        [doc.summary, " ".join(doc.categories), " ".join(doc.keywords), doc.body, *attached]
     )
     return source
 
@@ -231,6 +239,31 @@ def search_body(request):
         "size": request.size,
         "track_total_hits": True,
         "_source": {"excludes": ["hash", "numbers", "keywords"]},
+    }
+
+
+def suggest_body(words, filters, size):
+    """Body for POST <alias>/_search finding titles that hold `words` (folded), the
+    last one as a prefix: the titles suggested while someone types."""
+    text = " ".join(words)
+    return {
+        "query": {
+            "bool": {
+                "must": [
+                    {
+                        "multi_match": {
+                            "query": text,
+                            "type": "phrase_prefix",
+                            "fields": ["title_vi", "title_en.folded"],
+                            "max_expansions": 50,
+                        }
+                    }
+                ],
+                "filter": [{"term": {name: value}} for name, value in filters.items() if value],
+            }
+        },
+        "size": size,
+        "_source": ["title", "url"],
     }
 
 

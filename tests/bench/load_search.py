@@ -4,7 +4,7 @@
         [--connections 8] [--tool auto|wrk|python]
     make bench-load [LOAD_SECONDS=60]
 
-1. An embedded SQLite FTS5 index of synthetic bilingual documents (the corpus
+1. An embedded tantivy index of synthetic bilingual documents (the corpus
    of tests/bench/bench_search.py), kept in var/bench/ and reused while its
    size and schema match.
 2. `python -m search.api` in its own process on a free loopback port, with
@@ -151,12 +151,12 @@ def percentile(values, fraction):
 def ensure_index(documents):
     """The index file for this corpus size, built unless a matching one is kept."""
     from search.backends import BackendUnavailable
-    from search.backends.sqlite import SCHEMA_VERSION, SQLiteBackend
+    from search.backends.embedded import SCHEMA_VERSION, TantivyBackend
     from tests.bench.bench_search import Corpus
 
-    path = BENCH_DIR / f"load-search-{documents}-v{SCHEMA_VERSION}.sqlite3"
-    if path.is_file():
-        backend = SQLiteBackend(path)
+    path = BENCH_DIR / f"load-search-{documents}-v{SCHEMA_VERSION}"
+    if path.is_symlink():
+        backend = TantivyBackend(path)
         try:
             if backend.health()["documents"] == documents:
                 print(f"index: reusing {path.relative_to(PROJECT_DIR)} ({documents:,} documents)")
@@ -169,7 +169,7 @@ def ensure_index(documents):
     print(f"index: building {documents:,} synthetic documents into {path.name} …", flush=True)
     corpus = Corpus()
     started = time.perf_counter()
-    backend = SQLiteBackend(path)
+    backend = TantivyBackend(path)
     backend.rebuild(corpus.document(n) for n in range(documents))
     backend.close()
     print(f"index: built in {time.perf_counter() - started:.0f} s")
@@ -223,7 +223,7 @@ def start_api(index_path, folder, limit):
     port = free_port()
     env = {
         **os.environ,
-        "SEARCH_SQLITE_PATH": str(index_path),
+        "SEARCH_INDEX_PATH": str(index_path),
         "DIST_DIR": str(folder),
         "LOG_LEVEL": "WARNING",
         **limit,

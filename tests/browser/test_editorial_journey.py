@@ -57,9 +57,8 @@ def static_root(settings, tmp_path, monkeypatch):
     settings.PUBLISH_ON_SAVE = True
     settings.TASKS = IMMEDIATE
     settings.BUILD_BASE_URL = root
-    monkeypatch.setenv("SEARCH_SQLITE_PATH", str(tmp_path / "search.sqlite3"))
-    monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
-    monkeypatch.setenv("VAR_DIR", str(tmp_path / "var"))
+    settings.SEARCH_INDEX_PATH = tmp_path / "search-index"  # search/config.py reads settings
+    settings.ELASTICSEARCH_URL = ""
     settings.DIST_DIR.mkdir()
     server = make_server("127.0.0.1", port, settings.DIST_DIR, f"{root}/api/search")
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -166,7 +166,7 @@ def test_build_sites_command_builds_one_site(content, tmp_path, settings, capsys
     settings.DIST_DIR = tmp_path / "dist"
     settings.VAR_DIR = tmp_path / "var"
     settings.ELASTICSEARCH_URL = ""  # search/config.py reads settings in the CMS
-    settings.SEARCH_SQLITE_PATH = tmp_path / "search.sqlite3"
+    settings.SEARCH_INDEX_PATH = tmp_path / "search-index"
     call_command("build_sites", "--site", "so-test", "--processes", "1")
     out = capsys.readouterr().out
     assert "Built 1 of 1 sites" in out

@@ -1,12 +1,10 @@
 """End to end: a published answer reaches dist/ and the search index, the sender does not."""
 
-import sqlite3
-
 import pytest
 
 from build.pipeline import Pipeline
 from cms.feedback.publishing import publish_answer
-from search.backends.sqlite import SQLiteBackend
+from search.backends.embedded import TantivyBackend
 from search.indexing import read_sites, rebuild_all
 
 from .feedback_support import SENDER, configure, make_submission, make_user
@@ -38,10 +36,9 @@ def test_dist_and_index_hold_the_answer_but_no_personal_data(make_department, tm
     dist, var = tmp_path / "dist", tmp_path / "var"
     summary = Pipeline(dist_dir=dist, var_dir=var, processes=1).run(["so-khdt"])
     assert not summary.failed
-    index_path = tmp_path / "search.sqlite3"
-    rebuild_all(read_sites(dist / "sites.json", var / "build"), SQLiteBackend(index_path))
-    with sqlite3.connect(index_path) as conn:
-        index_dump = "\n".join(conn.iterdump())
+    backend = TantivyBackend(tmp_path / "search-index")
+    rebuild_all(read_sites(dist / "sites.json", var / "build"), backend)
+    index_dump = "\n".join(backend.stored_documents())
 
     outputs = list(every_text(dist.rglob("*"))) + list(every_text((var / "build").rglob("*")))
     everything = "\n".join(text for _path, text in outputs) + index_dump

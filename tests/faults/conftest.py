@@ -5,7 +5,7 @@ Everything here runs as the production pieces run: `manage.py` commands and
 HTTP on loopback. One database per session (a fresh SQLite file, or a fresh
 PostgreSQL database when the suite runs with a postgres DATABASE_URL), migrated
 and filled with `generate_bench_content`, and one build of that site
-(`build_sites`, which also indexes it in the embedded SQLite FTS5 index). Tests
+(`build_sites`, which also indexes it in the embedded tantivy index). Tests
 that change the output work on a copy (`project.copy()`).
 """
 
@@ -40,7 +40,7 @@ SECRET_KEY = "faults-test-django-secret-never-shown"  # noqa: S105 - a test valu
 # elsewhere than this test's own folders and servers.
 _SCRUBBED = (
     "ELASTICSEARCH_URL",
-    "SEARCH_SQLITE_PATH",
+    "SEARCH_INDEX_PATH",
     "PUBLISH_TARGET",
     "AWS_PROFILE",
     "AWS_SESSION_TOKEN",
@@ -195,7 +195,7 @@ def built_project(tmp_path_factory):
         project.manage("generate_bench_content", "--articles", str(ARTICLES), "--site", SLUG)
         result = project.manage("build_sites", "--site", SLUG)
         assert "Built 1 of 1 sites" in result.stdout
-        assert (project.var / "search.sqlite3").is_file()
+        assert (project.var / "search-index").is_symlink()
         yield project
     finally:
         if drop:

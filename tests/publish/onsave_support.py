@@ -21,7 +21,7 @@ def build_dirs(settings, tmp_path, monkeypatch):
     settings.PUBLISH_TARGET = str(tmp_path / "www")
     settings.PUBLISH_SETTLE_SECONDS = 0
     settings.PUBLISH_ON_SAVE = True
-    settings.SEARCH_SQLITE_PATH = tmp_path / "search.sqlite3"  # search/config.py reads settings
+    settings.SEARCH_INDEX_PATH = tmp_path / "search-index"  # search/config.py reads settings
     settings.ELASTICSEARCH_URL = ""
     return tmp_path
 

@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from search.backends.sqlite import SQLiteBackend
+from search.backends.embedded import TantivyBackend
 from search.indexing import update_site
 
 SITES = [
@@ -91,6 +91,12 @@ def corpus_records():
             "Tin có mã độc",
             body="Đoạn <script>alert(1)</script> và &lt;img onerror&gt; trong bài đầu tư.",
         ),
+        make_record(
+            "portal",
+            9,
+            "Sở Tài chính hướng dẫn quyết toán vốn ngân sách cho các xã, phường trên địa bàn",
+            body="Hồ sơ quyết toán gửi về Sở trước ngày 31 tháng 3.",
+        ),
     ]
     department = [
         make_record(
@@ -151,11 +157,11 @@ def _live_elasticsearch():
     return backend
 
 
-@pytest.fixture(params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+@pytest.fixture(params=["tantivy", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def empty_backend(request, tmp_path):
     """Each backend, empty; the Elasticsearch one only against a live cluster."""
-    if request.param == "sqlite":
-        backend = SQLiteBackend(tmp_path / "search.sqlite3")
+    if request.param == "tantivy":
+        backend = TantivyBackend(tmp_path / "search-index")
         yield backend
         backend.close()
         return

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search.api import SearchAPI, serve
-from search.backends.sqlite import SQLiteBackend
+from search.backends.embedded import SCHEMA_VERSION, TantivyBackend
 from search.ratelimit import RateLimiter
 from search.sites import SitesDirectory
 
@@ -35,7 +35,7 @@ def site_list(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def indexed_backend(tmp_path_factory):
-    return index_corpus(SQLiteBackend(tmp_path_factory.mktemp("index") / "search.sqlite3"))
+    return index_corpus(TantivyBackend(tmp_path_factory.mktemp("index") / "search-index"))
 
 
 def start_server(app):
@@ -153,7 +153,7 @@ def test_head_has_no_body(api):
 def test_health(api):
     status, headers, body = get_json(api, "/api/health")
     assert status == 200
-    assert body["status"] == "ok" and body["backend"] == "sqlite" and body["documents"] == 11
+    assert body["status"] == "ok" and body["backend"] == "tantivy" and body["documents"] == 12
     assert headers["Cache-Control"] == "no-store"
 
 
@@ -229,7 +229,7 @@ def test_rate_limit_is_per_client_and_believes_only_trusted_proxies(indexed_back
 
 
 def test_missing_index_gives_503_json(tmp_path, site_list):
-    app = SearchAPI(backend=SQLiteBackend(tmp_path / "absent.sqlite3"), sites=site_list)
+    app = SearchAPI(backend=TantivyBackend(tmp_path / "absent"), sites=site_list)
     server, base = start_server(app)
     try:
         status, headers, body = get_json(base, "/api/search", {"q": "dau tu"})
@@ -244,9 +244,13 @@ def test_missing_index_gives_503_json(tmp_path, site_list):
 
 
 def test_corrupt_index_gives_503(tmp_path, site_list):
-    path = tmp_path / "search.sqlite3"
-    path.write_bytes(b"not a database" * 100)
-    app = SearchAPI(backend=SQLiteBackend(path), sites=site_list)
+    generation = tmp_path / "search-index.d" / "1"
+    generation.mkdir(parents=True)
+    (generation / "cong-schema").write_text(SCHEMA_VERSION)
+    (generation / "meta.json").write_bytes(b"not an index" * 100)
+    path = tmp_path / "search-index"
+    path.symlink_to(generation)
+    app = SearchAPI(backend=TantivyBackend(path), sites=site_list)
     assert call(app, "q=dau")[0].startswith("503")
 
 
@@ -276,14 +280,14 @@ def test_the_api_does_not_need_django():
 
 
 def test_the_command_line_serves(tmp_path):
-    index = tmp_path / "search.sqlite3"
-    index_corpus(SQLiteBackend(index))
+    index = tmp_path / "search-index"
+    index_corpus(TantivyBackend(index))
     (tmp_path / "dist").mkdir()
     (tmp_path / "dist" / "sites.json").write_text(json.dumps(SITES), encoding="utf-8")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = {"SEARCH_SQLITE_PATH": str(index), "DIST_DIR": str(tmp_path / "dist"), "PATH": ""}
+    env = {"SEARCH_INDEX_PATH": str(index), "DIST_DIR": str(tmp_path / "dist"), "PATH": ""}
     process = subprocess.Popen(
         [sys.executable, "-m", "search.api", "--host", "127.0.0.1", "--port", str(port)],
         cwd=PROJECT_DIR,

@@ -1,6 +1,6 @@
 """The shared backend suite: relevance, filters, facets, snippets, incremental updates.
 
-Runs against the embedded SQLite backend always, and against Elasticsearch
+Runs against the embedded tantivy backend always, and against Elasticsearch
 when ELASTICSEARCH_URL points at a live cluster.
 """
 
@@ -113,6 +113,14 @@ def test_snippets_are_escaped_and_marked(backend):
     assert "<mark>đầu</mark> <mark>tư</mark>" in backend.search(
         SearchRequest(text="dau tu", site="portal", kind="news", size=50)
     ).hits[0]["snippet"].replace("Đầu", "đầu")
+
+
+def test_titles_are_shown_whole_with_the_matches_marked(backend):
+    (hit,) = backend.search(SearchRequest(text="quyet toan von")).hits
+    assert hit["title_html"] == (
+        "Sở Tài chính hướng dẫn <mark>quyết</mark> <mark>toán</mark> <mark>vốn</mark> "
+        "ngân sách cho các xã, phường trên địa bàn"
+    )
 
 
 def test_filters_narrow_results(backend):

@@ -14,7 +14,7 @@ import threading
 import pytest
 
 from search.api import SearchAPI, serve
-from search.backends.sqlite import SQLiteBackend
+from search.backends.embedded import TantivyBackend
 from search.indexing import update_site
 from search.sites import SitesDirectory
 from tests.browser.conftest import NAMES, _free_port
@@ -47,7 +47,7 @@ def portal_and_api(tmp_path_factory):
         for slug in ("portal", "so-khdt")
     ]
     (work / "sites.json").write_text(json.dumps(sites, ensure_ascii=False), encoding="utf-8")
-    backend = SQLiteBackend(work / "search.sqlite3")
+    backend = TantivyBackend(work / "search-index")
     for site in sites:
         names = {"vi": site["name_vi"], "en": site["name_en"]}
         records = corpus_records()[site["slug"]]

@@ -48,7 +48,7 @@ def walk(value):
 
 
 def test_environment_chooses_the_backend(tmp_path):
-    assert get_backend({"SEARCH_SQLITE_PATH": str(tmp_path / "s.sqlite3")}).name == "sqlite"
+    assert get_backend({"SEARCH_INDEX_PATH": str(tmp_path / "index")}).name == "tantivy"
     chosen = get_backend({"ELASTICSEARCH_URL": "http://127.0.0.1:9", "SEARCH_INDEX": "x"})
     assert chosen.name == "elasticsearch" and chosen.alias == "x"
 
@@ -226,3 +226,30 @@ def test_full_rebuild_swaps_the_alias_atomically(fake, backend):
 def test_health_counts_documents(fake, backend):
     backend.upsert(department_documents())
     assert backend.health()["documents"] == 4
+
+
+def test_suggest_body_is_a_filtered_phrase_prefix_over_the_titles(fake, backend):
+    backend.upsert(department_documents())
+    backend.suggest("quy ho", site="so-khdt", lang="vi")
+    body = fake.state.of("POST", "/cong-search/_search")[-1].body
+    (match,) = body["query"]["bool"]["must"]
+    assert match["multi_match"]["type"] == "phrase_prefix"
+    assert match["multi_match"]["query"] == "quy ho"
+    assert set(match["multi_match"]["fields"]) == {"title_vi", "title_en.folded"}
+    assert {"term": {"site": "so-khdt"}} in body["query"]["bool"]["filter"]
+    assert {"term": {"lang": "vi"}} in body["query"]["bool"]["filter"]
+    assert body["_source"] == ["title", "url"]
+
+
+def test_attachment_text_is_searched_through_the_body_fields(fake, backend):
+    (doc,) = documents_from_records(
+        [make_record("so-khdt", 40, "Biểu mẫu", kind="procedure")],
+        SITES[1]["base_url"],
+        "Sở",
+    )
+    doc.attachments = [{"title": "Mẫu", "filename": "mau.pdf", "url": "u", "text": "tờ khai"}]
+    backend.upsert([doc])
+    (bulk,) = fake.state.of(None, "/_bulk")
+    source = bulk.body[1]
+    assert "tờ khai" in source["body_vi"]
+    assert source["attachments"][0]["filename"] == "mau.pdf"

@@ -1,4 +1,4 @@
-"""Records → documents, the index_search command, and the atomic SQLite swap."""
+"""Records → documents, the index_search command, and the atomic index swap."""
 
 import json
 import threading
@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from search.backends import SearchRequest
-from search.backends.sqlite import SQLiteBackend
+from search.backends.embedded import TantivyBackend
 from search.documents import document_from_record, html_to_text
 from search.indexing import update_site
 
@@ -97,13 +97,13 @@ def built(tmp_path, monkeypatch):
         folder.mkdir(parents=True)
         lines = [json.dumps(r, ensure_ascii=False) for r in records]
         (folder / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    index = var / "search.sqlite3"
-    monkeypatch.setenv("SEARCH_SQLITE_PATH", str(index))
+    index = var / "search-index"
+    monkeypatch.setenv("SEARCH_INDEX_PATH", str(index))
     monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
     with override_settings(
-        DIST_DIR=dist, VAR_DIR=var, SEARCH_SQLITE_PATH=index, ELASTICSEARCH_URL=""
+        DIST_DIR=dist, VAR_DIR=var, SEARCH_INDEX_PATH=index, ELASTICSEARCH_URL=""
     ):
-        yield var, SQLiteBackend(index)
+        yield var, TantivyBackend(index)
 
 
 def run(*args):
@@ -121,7 +121,7 @@ def ids(backend, text, **filters):
 def test_index_search_full_then_incremental(built):
     var, backend = built
     out, _ = run("--full")
-    assert "11 documents" in out
+    assert "12 documents" in out
     assert ids(backend, "2513 KH UBND")[0] == "so-khdt/vi/21"
     out, _ = run()
     assert "0 changes" in out and "4 unchanged" in out
@@ -148,11 +148,11 @@ def test_a_malformed_records_file_changes_nothing(built):
     run("--full")
     path = var / "build" / "portal" / "records.jsonl"
     path.write_text(path.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
-    with pytest.raises(CommandError, match=r"records.jsonl:9"):
+    with pytest.raises(CommandError, match=r"records.jsonl:10"):
         run("--full")
-    with pytest.raises(CommandError, match=r"records.jsonl:9"):
+    with pytest.raises(CommandError, match=r"records.jsonl:10"):
         run("--site", "portal")
-    assert backend.health()["documents"] == 11
+    assert backend.health()["documents"] == 12
     assert "portal/vi/3" in ids(backend, "dau tu cong")
 
 
@@ -169,10 +169,10 @@ def test_sites_without_records_are_reported_and_skipped(built):
 def test_searches_during_a_full_rebuild_never_fail_or_come_back_empty(tmp_path):
     from search.documents import documents_from_records
 
-    backend = SQLiteBackend(tmp_path / "search.sqlite3")
+    backend = TantivyBackend(tmp_path / "search-index")
     site = SITES[0]
     update_site("portal", corpus_records()["portal"], site["base_url"], "Cổng", backend=backend)
-    reader = SQLiteBackend(tmp_path / "search.sqlite3")  # the API's own connection
+    reader = TantivyBackend(tmp_path / "search-index")  # the API's own reader
     problems, stop = [], threading.Event()
 
     def search_repeatedly():
@@ -227,18 +227,18 @@ def test_index_search_reads_what_the_build_pipeline_writes(tmp_path, monkeypatch
         for s in ("portal", "so-khdt")
     ]
     (dist / "sites.json").write_text(json.dumps(sites), encoding="utf-8")
-    monkeypatch.setenv("SEARCH_SQLITE_PATH", str(var / "search.sqlite3"))
+    monkeypatch.setenv("SEARCH_INDEX_PATH", str(var / "search-index"))
     monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
     with override_settings(
         DIST_DIR=dist,
         VAR_DIR=var,
-        SEARCH_SQLITE_PATH=var / "search.sqlite3",
+        SEARCH_INDEX_PATH=var / "search-index",
         ELASTICSEARCH_URL="",
     ):
         run("--full")
-    backend = SQLiteBackend(var / "search.sqlite3")
-    conn = backend._reader()
-    indexed = dict(conn.execute("SELECT id, site FROM docs"))
+    backend = TantivyBackend(var / "search-index")
+    stored = [json.loads(data) for data in backend.stored_documents()]
+    indexed = {doc["id"]: doc["site"] for doc in stored}
     searchable = [
         r
         for r in department
