@@ -91,12 +91,6 @@ class SearchBackend(ABC):
         the last one as a prefix, within {"site", "lang"} filters."""
         raise NotImplementedError
 
-    def suggest(self, text, site=None, lang=None, limit=8):
-        """[{"text", "url"}]: phrases and titles for what was typed (search/suggest.py)."""
-        from ..suggest import suggestions
-
-        return suggestions(self, text, site=site, lang=lang, limit=limit)
-
     @abstractmethod
     def health(self):
         """{"status": "ok", "documents": n, …}; raise BackendUnavailable."""

@@ -37,6 +37,7 @@ from urllib.parse import urlencode
 
 from search.backends import SearchRequest
 from search.documents import SearchDocument
+from search.suggest import suggestions
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
@@ -230,11 +231,11 @@ def bench_suggest(backend, corpus, count=300):
         text = text[: max(2, len(text) - rng.randint(0, 3))]
         prefixes.append(text if i % 2 else fold(text))
     for prefix in prefixes[:20]:
-        backend.suggest(prefix)
+        suggestions(backend, prefix)
     cpu = []
     for i, prefix in enumerate(prefixes):
         started = time.process_time()
-        backend.suggest(prefix, lang="vi" if i % 3 == 0 else None)
+        suggestions(backend, prefix, lang="vi" if i % 3 == 0 else None)
         cpu.append((time.process_time() - started) * 1000)
     print(
         f"  suggestions for {count} prefixes, CPU: p50 {percentile(cpu, 0.5):.1f} ms, "

@@ -168,12 +168,12 @@ def test_files_outside_the_site_output_are_never_read(site_files, tmp_path):
     assert reader.path_of(f"{BASE}/media/documents/quy-che.pdf").name == "quy-che.pdf"
 
 
-def test_a_full_rebuild_reads_the_files_next_to_sites_json(site_files, tmp_path, monkeypatch):
+def test_a_full_rebuild_reads_the_files_next_to_sites_json(site_files, tmp_path, settings):
     import json
 
     from search.indexing import read_sites, rebuild_all
 
-    monkeypatch.setenv("VAR_DIR", str(tmp_path / "var"))  # the text cache goes there
+    settings.VAR_DIR = tmp_path / "var"  # the text cache goes there (search/config.py)
     dist = site_files.parent
     (dist / "sites.json").write_text(json.dumps(SITES[:1]), encoding="utf-8")
     build = tmp_path / "build" / "portal"

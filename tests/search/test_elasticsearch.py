@@ -12,6 +12,7 @@ from search.backends import SearchRequest, get_backend
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.documents import documents_from_records
 from search.indexing import update_site
+from search.suggest import suggestions
 
 from .conftest import SITES, corpus_records, make_record
 from .fake_elasticsearch import FakeElasticsearch
@@ -230,7 +231,7 @@ def test_health_counts_documents(fake, backend):
 
 def test_suggest_body_is_a_filtered_phrase_prefix_over_the_titles(fake, backend):
     backend.upsert(department_documents())
-    backend.suggest("quy ho", site="so-khdt", lang="vi")
+    suggestions(backend, "quy ho", site="so-khdt", lang="vi")
     body = fake.state.of("POST", "/cong-search/_search")[-1].body
     (match,) = body["query"]["bool"]["must"]
     assert match["multi_match"]["type"] == "phrase_prefix"

@@ -8,7 +8,7 @@ from search.api import SearchAPI
 from search.backends.embedded import TantivyBackend
 from search.indexing import update_site
 from search.sites import SitesDirectory
-from search.suggest import common_phrases, query_words
+from search.suggest import common_phrases, query_words, suggestions
 
 from .conftest import SITES, make_record
 
@@ -43,7 +43,7 @@ def texts(found):
 
 
 def test_a_folded_prefix_suggests_the_common_phrase_first(backend):
-    found = backend.suggest("quy ho")
+    found = suggestions(backend, "quy ho")
     assert found[0] == {"text": "quy hoạch sử dụng đất", "url": None}
     assert len(found) <= 8
     titles = [item for item in found if item["url"]]
@@ -52,20 +52,22 @@ def test_a_folded_prefix_suggests_the_common_phrase_first(backend):
 
 
 def test_accents_and_case_do_not_matter(backend):
-    assert texts(backend.suggest("QUY HOẠ"))[0] == "quy hoạch sử dụng đất"
-    assert "Quy hoạch đô thị Cửa Lò" in texts(backend.suggest("quy hoach do"))
+    assert texts(suggestions(backend, "QUY HOẠ"))[0] == "quy hoạch sử dụng đất"
+    assert "Quy hoạch đô thị Cửa Lò" in texts(suggestions(backend, "quy hoach do"))
 
 
 def test_site_and_language_narrow_the_suggestions(backend):
-    assert texts(backend.suggest("quy hoach", site="so-khdt")) == ["Quy hoạch tổng thể khu kinh tế"]
-    english = backend.suggest("land u", lang="en")
+    assert texts(suggestions(backend, "quy hoach", site="so-khdt")) == [
+        "Quy hoạch tổng thể khu kinh tế"
+    ]
+    english = suggestions(backend, "land u", lang="en")
     assert texts(english) == ["Land use planning of Vinh city"]
-    assert backend.suggest("land u", lang="vi") == []
+    assert suggestions(backend, "land u", lang="vi") == []
 
 
 def test_too_short_or_empty_prefixes_suggest_nothing(backend):
-    assert backend.suggest("q") == []
-    assert backend.suggest("  *  ") == []
+    assert suggestions(backend, "q") == []
+    assert suggestions(backend, "  *  ") == []
 
 
 def test_common_phrases_keep_the_longest_of_equal_frequency():
