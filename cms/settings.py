@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "cms.procedures",
     "cms.feedback",
     "cms.publishing",
+    "cms.scheduler",
     "cms.demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -294,6 +295,7 @@ LOGGING = {
         "pelican": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        "cong.scheduler": {"level": "INFO"},
     },
 }
 
