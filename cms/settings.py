@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.core.two_factor_setup.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its 429 answer.
@@ -161,11 +162,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 
-# Optional TOTP two-factor sign-in (cms/core/two_factor.py): accounts with an
-# authenticator must give its code; ADMIN_2FA_REQUIRED makes one mandatory for
-# superusers.
+# TOTP two-factor sign-in (cms/core/two_factor.py): accounts with an
+# authenticator must give its code; ADMIN_2FA_REQUIRED (on by default in
+# production, off with DEBUG=1 for the demo) makes every admin user enrol one
+# on first sign-in (cms/core/two_factor_setup.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.core.two_factor.TwoFactorLoginForm"
-ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", not DEBUG)
 OTP_TOTP_ISSUER = env_str("WAGTAIL_SITE_NAME", "Cổng")
 
 AUTH_PASSWORD_VALIDATORS = [
