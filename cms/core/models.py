@@ -11,6 +11,7 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from .admin_search import folded_fields
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, LeaderBlock, LinkBlock, MenuItemBlock
 from .forms import ContentPageForm
 from .slugs import TranslatableFieldsWithoutSlug, ascii_slug, translation_slug
@@ -26,7 +27,11 @@ class ContentPage(Page):
         help_text=_("Shown in listings, search results and link previews."),
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        *folded_fields("title", "summary"),
+    ]
     translatable_fields = TranslatableFieldsWithoutSlug()
     base_form_class = ContentPageForm
 
