@@ -4,12 +4,20 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from .slugs import AsciiSlugField, slug_widget
 
+# The schedule dialog's pickers open here (and static/cong/admin.css keeps them
+# in the flow): floating, they covered the "Save schedule" button at 1366×900.
+SCHEDULE_PICKER_PARENT = "#schedule-publishing-dialog .w-dialog__body"
+
 
 class ContentPageForm(WagtailAdminPageForm):
-    """ASCII slugs: Vietnamese folded while the editor types and again on the server."""
+    """ASCII slugs, folded while the editor types and on the server; a usable schedule dialog."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in ("go_live_at", "expire_at"):
+            widget = getattr(self.fields.get(name), "widget", None)
+            if hasattr(widget, "js_overlay_parent_selector"):
+                widget.js_overlay_parent_selector = SCHEDULE_PICKER_PARENT
         field = self.fields.get("slug")
         if field is not None:
             locale = getattr(self.instance, "locale", None) if self.instance.locale_id else None

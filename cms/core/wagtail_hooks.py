@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from wagtail import hooks
 
 from .private_media import before_serve_document
@@ -24,3 +26,8 @@ def count_own_pages(request, summary_items):
         OwnPagesSummaryItem(request) if type(item) is PagesSummaryItem else item
         for item in summary_items
     ]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("cong/admin.css"))
