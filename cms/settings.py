@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "cms.procedures",
     "cms.feedback",
     "cms.publishing",
+    "cms.scheduler",
     "cms.demo",
     # Before wagtail_localize and wagtail.admin: it extends their templates.
     "cms.editorial",
@@ -110,6 +111,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.editorial.middleware.LiveNoticeMiddleware",
+    "cms.core.two_factor_setup.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its 429 answer.
@@ -163,11 +165,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 
-# Optional TOTP two-factor sign-in (cms/core/two_factor.py): accounts with an
-# authenticator must give its code; ADMIN_2FA_REQUIRED makes one mandatory for
-# superusers.
+# TOTP two-factor sign-in (cms/core/two_factor.py): accounts with an
+# authenticator must give its code; ADMIN_2FA_REQUIRED (on by default in
+# production, off with DEBUG=1 for the demo) makes every admin user enrol one
+# on first sign-in (cms/core/two_factor_setup.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.core.two_factor.TwoFactorLoginForm"
-ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", not DEBUG)
 OTP_TOTP_ISSUER = env_str("WAGTAIL_SITE_NAME", "Cổng")
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -225,7 +228,8 @@ TASKS = {
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Cổng")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend with Vietnamese folded (cms/core/admin_search.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.core.admin_search"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip", "rar", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -239,6 +243,8 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Page slugs are ASCII: Vietnamese folded, đ → d (cms/core/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
@@ -300,6 +306,7 @@ LOGGING = {
         "pelican": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        "cong.scheduler": {"level": "INFO"},
     },
 }
 

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
+from cms.core.private_media import media
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -19,9 +20,8 @@ urlpatterns = [
     path("__preview__/", include("cms.publishing.preview")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploads only for signed-in users allowed on their collection (cms/core/private_media.py);
+# the public gets published files from the static sites.
+urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media)]
 
 urlpatterns += [path("", include(wagtail_urls))]

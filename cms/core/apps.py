@@ -16,3 +16,12 @@ class CoreConfig(AppConfig):
         from PIL import Image
 
         Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+
+        # Accent-folded admin search for images and documents (cms/core/admin_search.py).
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+
+        from .admin_search import add_folded_fields
+
+        add_folded_fields(get_image_model(), "title")
+        add_folded_fields(get_document_model(), "title")

@@ -1,10 +1,11 @@
-"""Optional TOTP two-factor sign-in for the Wagtail admin (django-otp).
+"""TOTP two-factor sign-in for the Wagtail admin (django-otp).
 
-An account with a confirmed authenticator (`manage.py totp_device USERNAME`)
-must type the 6-digit code from its app together with the password, on the
-same login page (WAGTAILADMIN_USER_LOGIN_FORM). Accounts without one sign in
-with the password alone, unless ADMIN_2FA_REQUIRED is on: then a superuser
-without an authenticator is refused until the IT team sets one up.
+An account with a confirmed authenticator (enrolled on first sign-in, see
+two_factor_setup.py, or `manage.py totp_device USERNAME`) must type the
+6-digit code from its app together with the password, on the same login page
+(WAGTAILADMIN_USER_LOGIN_FORM). With ADMIN_2FA_REQUIRED (on by default in
+production) an account without one signs in with the password and must then
+set one up before any admin page opens.
 
 The one-time codes are checked by django-otp (RFC 6238, with its throttling
 after failures); a wrong code also counts as a failed login for the lockout
@@ -12,7 +13,6 @@ after failures); a wrong code also counts as a failed login for the lockout
 """
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -44,10 +44,6 @@ class TwoFactorLoginForm(LoginForm):
     error_messages = {
         **LoginForm.error_messages,
         "invalid_otp": _("The authenticator code is missing or wrong. Please try again."),
-        "otp_required": _(
-            "Your account must use two-factor sign-in, and no authenticator is set up "
-            "for it yet. Please ask the IT team to set one up."
-        ),
     }
 
     def clean(self):
@@ -55,12 +51,10 @@ class TwoFactorLoginForm(LoginForm):
         user = self.get_user()
         if user is None:
             return cleaned_data
-        if user_has_device(user, confirmed=True):
-            if verify_code(user, cleaned_data.get("otp_token") or "") is None:
-                self._count_as_failed_login(user)
-                raise forms.ValidationError(self.error_messages["invalid_otp"], code="invalid_otp")
-        elif getattr(settings, "ADMIN_2FA_REQUIRED", False) and user.is_superuser:
-            raise forms.ValidationError(self.error_messages["otp_required"], code="otp_required")
+        code = cleaned_data.get("otp_token") or ""
+        if user_has_device(user, confirmed=True) and verify_code(user, code) is None:
+            self._count_as_failed_login(user)
+            raise forms.ValidationError(self.error_messages["invalid_otp"], code="invalid_otp")
         return cleaned_data
 
     def _count_as_failed_login(self, user):

@@ -15,7 +15,22 @@ from wagtail.images.forms import BaseImageForm
 from cms.core.validators import safe_filename, validate_document_content
 
 
-class SafeDocumentForm(BaseDocumentForm):
+class OneFileErrorMixin:
+    """A refused file gets one clear message, not a second one about an empty name.
+
+    When clean_file refuses the upload, the form has no file, so the model's
+    own validation then checks an empty file name and adds Django's English
+    'File extension “” is not allowed. Allowed extensions are: …'.
+    """
+
+    def _post_clean(self):
+        refused = len(self._errors.get("file", ()))
+        super()._post_clean()
+        if refused and "file" in self._errors:
+            del self._errors["file"][refused:]
+
+
+class SafeDocumentForm(OneFileErrorMixin, BaseDocumentForm):
     def clean_file(self):
         file = self.cleaned_data.get("file")
         # Only a new upload is an UploadedFile; an unchanged file on the edit
@@ -26,7 +41,7 @@ class SafeDocumentForm(BaseDocumentForm):
         return file
 
 
-class SafeImageForm(BaseImageForm):
+class SafeImageForm(OneFileErrorMixin, BaseImageForm):
     def clean_file(self):
         file = self.cleaned_data.get("file")
         if isinstance(file, UploadedFile):

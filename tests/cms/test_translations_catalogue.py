@@ -145,17 +145,18 @@ def test_compiled_mo_matches_the_po(catalogue_dir, catalogue):
 
 
 def test_supplement_only_holds_real_wagtail_strings():
-    """Every supplement msgid is one Wagtail itself marks for translation.
+    """Every supplement msgid is one Wagtail (or wagtail-localize) marks for translation.
 
     A typo, or a string Wagtail renamed in an upgrade, would silently never be used.
     """
     import wagtail
+    import wagtail_localize
 
-    wagtail_msgids = {
-        entry.msgid
-        for po_path in Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po")
-        for entry in polib.pofile(str(po_path))
-    }
+    sources = [
+        *Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"),
+        Path(wagtail_localize.__file__).parent / "locale/en/LC_MESSAGES/django.po",
+    ]
+    wagtail_msgids = {entry.msgid for po_path in sources for entry in polib.pofile(str(po_path))}
     supplement = polib.pofile(str(CATALOGUE_DIRS["wagtail_admin"] / "django.po"))
     assert [e.msgid for e in live_entries(supplement) if e.msgid not in wagtail_msgids] == []
 

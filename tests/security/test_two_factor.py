@@ -105,13 +105,13 @@ def test_wrong_codes_count_towards_the_lockout(client, device):
     assert not logged_in(client)
 
 
-def test_required_two_factor_refuses_a_superuser_without_authenticator(
+def test_required_two_factor_lets_a_superuser_without_authenticator_in_only_to_enrol(
     client, administrator, settings
 ):
     settings.ADMIN_2FA_REQUIRED = True
-    response = login(client)
-    assert "otp_required" in form_error_codes(response)
-    assert not logged_in(client)
+    assert login(client).status_code == 302
+    assert logged_in(client)
+    assert client.get("/admin/").url == reverse("cong_two_factor_setup")
 
 
 def test_removing_the_authenticator(client, device):

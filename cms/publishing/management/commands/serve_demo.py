@@ -1,6 +1,8 @@
-"""Serve everything `make demo` shows: the CMS, the static sites and the search API.
+"""Serve everything `make demo` shows: the CMS, the static sites, the search API, the scheduler.
 
-Three child processes on loopback; Ctrl-C (or any child exiting) stops all of them.
+Four child processes on loopback; Ctrl-C (or any child exiting) stops all of them.
+The scheduler (cms/scheduler) runs publish_scheduled every minute, so a page
+scheduled in the admin goes live (and expires) on the static sites by itself.
 """
 
 import signal
@@ -16,7 +18,10 @@ def _raise_keyboard_interrupt(signum, frame):
 
 
 class Command(BaseCommand):
-    help = "Run the CMS (8000), the static sites (8080) and the search API (8090) together."
+    help = (
+        "Run the CMS (8000), the static sites (8080), the search API (8090) "
+        "and the scheduler together."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
@@ -30,6 +35,7 @@ class Command(BaseCommand):
             "cms": [python, "manage.py", "runserver", "--noreload", f"{host}:{cms_port}"],
             "sites": [python, "manage.py", "serve_sites", "--port", str(sites_port)],
             "search": [python, "-m", "search.api", "--host", host, "--port", str(search_port)],
+            "scheduler": [python, "manage.py", "run_scheduler"],
         }
         # Ctrl-C, or SIGTERM from a supervisor; set explicitly because a shell
         # that starts us in the background leaves SIGINT ignored.
@@ -41,7 +47,8 @@ class Command(BaseCommand):
                 f"\nCMS admin      http://{host}:{cms_port}/admin/\n"
                 f"Static sites   http://{host}:{sites_port}/\n"
                 f"Search API     http://{host}:{search_port}/api/search?q=dau+tu\n"
-                "Ctrl-C stops all three.\n"
+                "Scheduler      publish_scheduled every minute (manage.py run_scheduler --list)\n"
+                "Ctrl-C stops all four.\n"
             )
         )
         try:
