@@ -218,7 +218,8 @@ def test_suggestions_are_an_accessible_combobox(page, sites_and_api):
     options = page.locator("#q-header-suggestions [role=option]")
     assert options.count() == 3
     assert page.locator("#q-header-suggestions img").count() == 0  # text only
-    status = page.locator("form.header-search [role=status]")
+    status = page.locator("form.header-search .search-suggestions-status")
+    assert status.get_attribute("aria-live") == "polite"
     assert status.inner_text().startswith("3 gợi ý")
     shot(page, "suggest-vi")
     box.press("ArrowDown")

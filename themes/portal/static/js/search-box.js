@@ -44,9 +44,10 @@
     list.setAttribute("aria-label", msg("suggestions"));
     list.hidden = true;
     var status = document.createElement("span");
-    status.className = "visually-hidden";
-    status.setAttribute("role", "status");
+    /* A polite live region (not role=status: pages have their own status lines). */
+    status.className = "visually-hidden search-suggestions-status";
     status.setAttribute("aria-live", "polite");
+    status.setAttribute("aria-atomic", "true");
     var holder = input.parentNode;
     holder.appendChild(list);
     holder.appendChild(status);
