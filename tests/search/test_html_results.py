@@ -108,7 +108,7 @@ def test_results_page_in_english_and_pagination(setup):
     status, _, html = get(setup["base"], "/search", q="investment", lang="en")
     assert status == 200 and '<html lang="en"' in html and "Search results" in html
     assert "incentives for industrial parks" in html
-    assert "1 results" in html or "1 result" in html
+    assert '<p class="search-count">1 result</p>' in html
     body = {
         "query": "x",
         "total": 35,
