@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "cms.investment",
     "cms.procedures",
     "cms.feedback",
+    "cms.searchpromotions",
     "cms.publishing",
     "cms.scheduler",
     "cms.demo",

@@ -7,6 +7,8 @@
            kind, date, snippet, title_html}], "facets": {"site": [...], "kind": [...],
            "year": [...]}}
     GET /api/health → {"status": "ok", "backend", "documents"} or 503
+    GET /search?q=&site=&lang=&kind=&year=&page=&from= → the results as an HTML page
+        (for the static search form without JavaScript; search/html_results.py)
 
 It reads only the index and dist/sites.json (never the CMS database). Errors
 are JSON: {"error": {"code", "message", "param"}}; 400 for bad parameters,
@@ -31,9 +33,12 @@ from build.records import LANGUAGES, SEARCHABLE_KINDS
 
 from . import suggest
 from .backends import BackendUnavailable, SearchRequest, get_backend
+from .best_bets import BestBets, default_best_bets_path
+from .html_results import ResultsPage, csp
 from .indexing import dist_dir
 from .ratelimit import RateLimiter
 from .sites import SitesDirectory
+from .stats import QueryStats, default_stats_path
 
 logger = logging.getLogger("search.api")
 
@@ -111,11 +116,23 @@ def parse_search_params(params, known_sites):
 class SearchAPI:
     """The WSGI application."""
 
-    def __init__(self, backend=None, sites=None, limiter=None, trusted_proxies=()):
+    def __init__(
+        self,
+        backend=None,
+        sites=None,
+        limiter=None,
+        trusted_proxies=(),
+        *,
+        best_bets=None,
+        stats=None,
+    ):
         self.backend = backend or get_backend()
         self.sites = sites or SitesDirectory(dist_dir() / "sites.json")
         self.limiter = limiter
         self.trusted_proxies = set(trusted_proxies)
+        self.best_bets = best_bets  # BestBets or None
+        self.stats = stats  # QueryStats or None
+        self.html = ResultsPage(self.sites)
 
     # -- plumbing ------------------------------------------------------------
     def __call__(self, environ, start_response):
@@ -125,13 +142,20 @@ class SearchAPI:
         if origin and origin.lower() in self.sites.origins():
             headers.append(("Access-Control-Allow-Origin", origin))
         try:
-            status, body, extra = self._dispatch(environ, method)
+            path = environ.get("PATH_INFO", "")
+            if path == "/search" or path.startswith("/search/"):
+                status, body, extra = self._html(environ, method, path)
+            else:
+                status, body, extra = self._dispatch(environ, method)
         except Exception:  # a bug: answer without a stack trace, log it for us
             logger.exception("search API failed")
             status, body, extra = _error(500, "internal", "internal error")
         headers += extra
-        payload = b"" if body is None else json.dumps(body, ensure_ascii=False).encode()
-        if body is not None:
+        if isinstance(body, bytes):  # the HTML page or its stylesheet (type in extra)
+            payload = body
+        else:
+            payload = b"" if body is None else json.dumps(body, ensure_ascii=False).encode()
+        if body is not None and not isinstance(body, bytes):
             headers.append(("Content-Type", "application/json; charset=utf-8"))
         headers.append(("Content-Length", str(len(payload))))
         start_response(_STATUS[status], headers)
@@ -181,27 +205,97 @@ class SearchAPI:
             return 503, {"status": "unavailable"}, [("Cache-Control", "no-store")]
         return 200, body, [("Cache-Control", "no-store")]
 
+    def _params(self, environ):
+        raw = parse_qs(
+            environ.get("QUERY_STRING", ""),
+            keep_blank_values=True,
+            max_num_fields=MAX_QUERY_FIELDS,
+        )
+        return {name: values[0] for name, values in raw.items()}
+
     def _search(self, environ):
         try:
-            raw = parse_qs(
-                environ.get("QUERY_STRING", ""),
-                keep_blank_values=True,
-                max_num_fields=MAX_QUERY_FIELDS,
-            )
+            params = self._params(environ)
         except ValueError:
             return _error(400, "invalid_parameter", "too many query parameters")
-        params = {name: values[0] for name, values in raw.items()}
         try:
             request = parse_search_params(params, self.sites.slugs())
         except BadRequest as exc:
             return _error(400, "invalid_parameter", exc.message, exc.param)
         try:
-            results = self.backend.search(request)
+            body = self._run(request)
         except BackendUnavailable as exc:
             logger.warning("search backend unavailable: %s", exc)
             status, body, extra = _error(503, "unavailable", "search is unavailable")
             return status, body, [*extra, ("Retry-After", "30")]
-        return 200, self._body(request, results), [("Cache-Control", SEARCH_CACHE)]
+        return 200, body, [("Cache-Control", SEARCH_CACHE)]
+
+    def _run(self, request):
+        """Search, count the query (first pages only) and add the best bets: the body."""
+        results = self.backend.search(request)
+        body = self._body(request, results)
+        body["best_bets"] = []
+        if request.page == 1:
+            if self.stats is not None:
+                self.stats.record(request.text, request.site, request.lang, results.total)
+            if self.best_bets is not None:
+                portal = next((s for s, e in self.sites.sites().items() if e.get("is_portal")), "")
+                body["best_bets"] = [
+                    {
+                        "title": bet.get("title") or "",
+                        "url": bet.get("url") or "",
+                        "description": bet.get("description") or "",
+                        "site": bet.get("site") or "",
+                        "site_name": self.sites.name(bet.get("site"), request.lang or "vi"),
+                        "lang": bet.get("lang") or request.lang or "",
+                    }
+                    for bet in self.best_bets.match(
+                        request.text, site=request.site, lang=request.lang, portal=portal
+                    )
+                ]
+        return body
+
+    def _html(self, environ, method, path):
+        """The no-JavaScript results page (and the theme CSS it links to)."""
+        if method not in ("GET", "HEAD"):
+            return 405, b"", [("Allow", "GET, HEAD"), ("Content-Type", "text/plain")]
+        if path != "/search":
+            css = self.html.stylesheets.get(path)
+            if css is None:
+                return 404, b"", [("Content-Type", "text/plain")]
+            return (
+                200,
+                css,
+                [
+                    ("Content-Type", "text/css; charset=utf-8"),
+                    ("Cache-Control", "public, max-age=31536000, immutable"),
+                ],
+            )
+        headers = [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Security-Policy", csp(self.sites.origins())),
+            ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ]
+        try:
+            params = self._params(environ)
+        except ValueError:
+            params = {}
+        lang = params.get("lang") if params.get("lang") in LANGUAGES else "vi"
+        page = self.html.render
+        if self.limiter is not None and self.limiter.allow(self._client(environ)):
+            body = page(params, lang=lang, error="busy", status=429)
+            return 429, body, [*headers, ("Cache-Control", "no-store"), ("Retry-After", "5")]
+        try:
+            request = parse_search_params({**params, "lang": lang}, self.sites.slugs())
+        except BadRequest:
+            return 400, page(params, lang=lang, error="invalid"), [*headers, _NO_STORE]
+        try:
+            body = self._run(request)
+        except BackendUnavailable as exc:
+            logger.warning("search backend unavailable: %s", exc)
+            return 503, page(params, lang=lang, error="unavailable"), [*headers, _NO_STORE]
+        html = page(params, lang=lang, request=request, body=body)
+        return 200, html, [*headers, ("Cache-Control", SEARCH_CACHE)]
 
     def _body(self, request, results):
         hits = []
@@ -238,6 +332,9 @@ class SearchAPI:
         }
 
 
+_NO_STORE = ("Cache-Control", "no-store")
+
+
 def _error(status, code, message, param=None):
     error = {"code": code, "message": message}
     if param:
@@ -256,6 +353,8 @@ def make_app(env=None):
         sites=SitesDirectory(dist_dir(env) / "sites.json"),
         limiter=RateLimiter(rate, burst),
         trusted_proxies=proxies,
+        best_bets=BestBets(default_best_bets_path(env)),
+        stats=None if env.get("SEARCH_STATS") == "off" else QueryStats(default_stats_path(env)),
     )
 
 

@@ -2,7 +2,7 @@
 
     .venv/bin/python themes/update_translations.py
 
-Extracts every {{ _("…") }} of themes/*/templates, merges it into
+Extracts every {{ _("…") }} of themes/*/templates (and search/templates), merges it into
 themes/portal/translations/<lang>/LC_MESSAGES/messages.po (existing
 translations are kept, new strings come in untranslated) and compiles the
 .mo files the build loads. English msgids are the English text, so the en
@@ -35,6 +35,8 @@ def main():
                 "-o",
                 pot_path,
                 *sorted(p for p in THEMES.iterdir() if (p / "templates").is_dir()),
+                # The search API's no-JavaScript results page speaks the themes' language.
+                THEMES.parent / "search",
             ],
             check=True,
             capture_output=True,

@@ -34,12 +34,14 @@ def make_csp(search_api_url, site_urls=(), feedback_url=""):
     img = " ".join(sorted({o for o in map(origin, site_urls) if o}))
     feedback = origin(feedback_url) if feedback_url else ""
     connect = " ".join(dict.fromkeys(o for o in (origin(search_api_url), feedback) if o))
+    form = " ".join(dict.fromkeys(o for o in (feedback, origin(search_api_url)) if o))
     return (
         "default-src 'self'; script-src 'self'; style-src 'self'; "
         f"img-src 'self' data: {img}".rstrip()
         + f"; connect-src 'self' {connect}".rstrip()
         + "; font-src 'self'; object-src 'none'; base-uri 'self'; "
-        + f"form-action 'self' {feedback}".rstrip()
+        # The search form goes to the search API's HTML results page without JavaScript.
+        + f"form-action 'self' {form}".rstrip()
     )
 
 

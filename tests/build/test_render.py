@@ -224,8 +224,11 @@ def test_search_page_and_header_form(dist):
     assert 'data-api="http://127.0.0.1:8090/api/search"' in page
     assert "/static/js/search." in page
     home = read(dist, "portal/vi/index.html")
-    assert f'action="{ROOT}/portal/vi/tim-kiem/"' in home
+    # without JavaScript the form goes to the search API's HTML page; with it, here
+    assert 'action="http://127.0.0.1:8090/search"' in home
+    assert f'data-js-action="{ROOT}/portal/vi/tim-kiem/"' in home
     assert '<input type="search" id="q-header" name="q"' in home
+    assert 'name="lang" value="vi"' in home
 
 
 def test_root_redirects_to_vietnamese(dist):

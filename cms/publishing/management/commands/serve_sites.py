@@ -48,7 +48,7 @@ def content_security_policy(search_api_url, feedback_urls=()):
     return (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         f"connect-src 'self' {connect}; font-src 'self'; object-src 'none'; base-uri 'self'; "
-        f"form-action 'self' {feedback}".rstrip()
+        f"form-action 'self' {connect}".rstrip()  # search: the no-JavaScript results page
         + "; frame-ancestors 'self'"
     )
 

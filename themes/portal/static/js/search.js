@@ -19,6 +19,7 @@
       invalid: "Vui lòng nhập từ khóa tìm kiếm (tối đa 200 ký tự).",
       searching: "Đang tìm…",
       thisSite: "Chỉ tìm trong trang này",
+      recommended: "Đề xuất",
       facets: "Lọc kết quả",
       site: "Trang", kind: "Loại nội dung", year: "Năm", all: "Tất cả",
       pages: "Phân trang", previous: "Trang trước", next: "Trang sau", page: "Trang {page}",
@@ -32,6 +33,7 @@
       invalid: "Please enter search words (200 characters at most).",
       searching: "Searching…",
       thisSite: "This site only",
+      recommended: "Recommended",
       facets: "Refine results",
       site: "Site", kind: "Type", year: "Year", all: "All",
       pages: "Pages", previous: "Previous page", next: "Next page", page: "Page {page}",
@@ -190,6 +192,22 @@
     return item;
   }
 
+  /* Pages editors pinned to this query (best bets), above the results. */
+  function bestBets(bets) {
+    var list = el("ul", { "class": "search-best-bets", "aria-label": msg("recommended") });
+    bets.forEach(function (bet) {
+      var item = el("li", { "class": "search-result best-bet" });
+      item.appendChild(el("p", { "class": "best-bet-label" }, msg("recommended")));
+      var heading = el("h2");
+      heading.appendChild(el("a", { href: bet.url, hreflang: bet.lang || lang }, bet.title));
+      item.appendChild(heading);
+      if (bet.description) { item.appendChild(el("p", { "class": "search-snippet" }, bet.description)); }
+      if (bet.site_name) { item.appendChild(el("p", { "class": "search-meta" }, bet.site_name)); }
+      list.appendChild(item);
+    });
+    return list;
+  }
+
   function pagination(total) {
     var pages = Math.min(Math.ceil(total / SIZE), Math.floor(10000 / SIZE));
     if (pages <= 1) { return null; }
@@ -221,6 +239,7 @@
       : msg("none");
     box.appendChild(el("p", { "class": "search-count" }, count));
     box.appendChild(facets(data));
+    if ((data.best_bets || []).length) { box.appendChild(bestBets(data.best_bets)); }
     if (hits.length) {
       var list = el("ol", { "class": "search-list", start: String((state.page - 1) * SIZE + 1) });
       hits.forEach(function (hit) { list.appendChild(result(hit)); });
@@ -230,9 +249,13 @@
     if (pages) { box.appendChild(pages); }
   }
 
+  /* The API did not answer (or refused): say so, and offer the site's own
+     listings and site map (rendered hidden by the template) instead. */
   function fail(status) {
     box.textContent = "";
     box.appendChild(el("p", { "class": "search-error", role: "alert" }, status === 400 ? text.invalid : msg("error")));
+    var fallback = document.getElementById("search-fallback");
+    if (fallback && status !== 400) { fallback.hidden = false; }
   }
 
   box.setAttribute("aria-busy", "true");
@@ -243,6 +266,6 @@
       return response.json();
     })
     .then(show)
-    .catch(function (error) { fail(error.status); })
+    .catch(function (error) { fail(error && error.status); })
     .then(function () { box.removeAttribute("aria-busy"); });
 })();
