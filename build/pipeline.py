@@ -291,7 +291,7 @@ class Pipeline:
         return self.exporter
 
     def _config(self, site):
-        kwargs = {"names": {"vi": site["name_vi"], "en": site["name_en"]}}
+        kwargs = {"names": {"vi": site["name_vi"], "en": site["name_en"]}, "cms": site.get("cms")}
         if self.sites_dir:
             kwargs["sites_dir"] = Path(self.sites_dir)
         return load_site_config(

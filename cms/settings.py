@@ -243,6 +243,9 @@ WAGTAILAPI_LIMIT_MAX = 100
 
 # Static build and publish
 BUILD_BASE_URL = env_str("BUILD_BASE_URL", "http://127.0.0.1:8080")
+# The CMS's public feedback endpoint (https://cms.<province>.gov.vn/api/feedback/), given
+# to production builds of every site whose sites/<slug>.toml does not set its own.
+PUBLIC_FEEDBACK_ENDPOINT = env_str("PUBLIC_FEEDBACK_ENDPOINT")
 SEARCH_API_URL = env_str("SEARCH_API_URL", "http://127.0.0.1:8090/api/search")
 SEARCH_BACKEND_URL = env_str("ELASTICSEARCH_URL")
 SITES_DIR = BASE_DIR / "sites"
