@@ -1,6 +1,7 @@
 """Settings › Sites of the province: who may change a site's base URL, hosts, target, scope."""
 
 from build.export import list_sites
+from build.publish.sites import configured_target_spec
 from cms.departments.models import Department
 
 from .isolation import TwoDepartmentsTestCase
@@ -47,6 +48,9 @@ class SiteIdentityAdminTests(TwoDepartmentsTestCase):
             },
         )
         self.assertEqual(exported[self.b.slug], {})
+        # publish_sites and the publish task (no --target) publish where the CMS says
+        self.assertEqual(configured_target_spec(department.slug), "s3://cong-sites/xa-thu")
+        self.assertEqual(configured_target_spec(self.b.slug), "local")
 
     def test_bad_values_are_refused_with_the_field_named(self):
         self.login(self.portal_admin)
