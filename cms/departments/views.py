@@ -10,7 +10,10 @@ provisioning (create_department, provision_sites), never here.
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
@@ -54,14 +57,32 @@ class SiteIdentityForm(forms.ModelForm):
         self.fields["publish_target"].validators.append(validate_cms_publish_target)
 
 
+class SiteIdentityIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("site")
+
+
+def explore_url(department):
+    return reverse("wagtailadmin_explore", args=[department.site.root_page_id])
+
+
 class SiteIdentityViewSet(ModelViewSet):
+    """Also the province's site switcher: find a site by name, open its pages."""
+
+    index_view_class = SiteIdentityIndexView
     model = Department
     icon = "site"
     name = "site-identity"
     menu_label = _("Sites of the province")
     add_to_settings_menu = True
     copy_view_enabled = False
-    list_display = ["name_vi", "slug", "kind", "base_url", "search_scope"]
+    list_display = [
+        "name_vi",
+        TitleColumn("pages", label=_("Pages"), accessor="slug", get_url=explore_url),
+        Column("kind", label=_("kind"), accessor="get_kind_display", sort_key="kind"),
+        "base_url",
+        "search_scope",
+    ]
     list_filter = ["kind"]
     search_fields = ["name_vi", "name_en", "slug"]
     search_backend_name = None

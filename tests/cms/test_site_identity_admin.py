@@ -81,6 +81,8 @@ class SiteIdentityAdminTests(TwoDepartmentsTestCase):
         self.login(self.superuser)
         listing = self.client.get(INDEX)
         self.assertContains(listing, self.a.department.name_vi)
+        # the site switcher: each row opens the site's pages in the explorer
+        self.assertContains(listing, f'href="/admin/pages/{self.a.site.root_page_id}/"')
         self.assertNotContains(listing, "/admin/site-identity/new/")
         self.assertDenied(self.client.get("/admin/site-identity/new/"))
         pk = self.a.department.pk
