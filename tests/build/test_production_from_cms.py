@@ -40,6 +40,8 @@ def test_a_site_without_a_file_builds_for_production_from_the_cms(commune, setti
     assert 'href="https://thunghiem.tayninh.gov.vn/vi/' in home
     assert "127.0.0.1" not in home
     assert "/static/css/commune." in home  # the commune theme, chosen by the site's kind
+    assert 'id="projects-heading"' not in home  # a commune has no investment section
+    assert 'id="latest-heading"' in home
     assert "https://cms.tayninh.gov.vn/api/feedback/" in (
         settings.DIST_DIR / SLUG / "vi" / "gop-y" / "index.html"
     ).read_text("utf-8")
