@@ -109,7 +109,7 @@ class Pipeline:
         self.defer_bookkeeping = defer_bookkeeping
 
     def _config(self, site):
-        kwargs = {"names": {"vi": site["name_vi"], "en": site["name_en"]}}
+        kwargs = {"names": {"vi": site["name_vi"], "en": site["name_en"]}, "cms": site.get("cms")}
         if self.sites_dir:
             kwargs["sites_dir"] = Path(self.sites_dir)
         return load_site_config(

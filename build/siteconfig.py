@@ -1,9 +1,12 @@
-"""Per-site build settings: `sites/_default.toml` merged with `sites/<slug>.toml`.
+"""Per-site build settings: `sites/_default.toml`, the CMS, then `sites/<slug>.toml`.
 
 Plain TOML read with tomllib, no Django: the render step and the publish step
-use it from worker processes. A site without its own file gets the defaults.
-Every key is checked against SCHEMA so that a typo or a wrong type stops the
-build with the file and key named instead of silently rendering a wrong site.
+use it from worker processes. The CMS's values (base URL, host names, publish
+target, search scope, the theme of a commune: cms/departments/buildconfig.py)
+come in as plain data (`cms=`), so a new subsite needs no file; a site file is
+an optional override. Every key is checked against SCHEMA so that a typo or a
+wrong type stops the build with its source and key named instead of silently
+rendering a wrong site.
 """
 
 import tomllib
@@ -32,12 +35,31 @@ SCHEMA = {
     "menus": {"vi": list, "en": list},
     "feedback": {"endpoint": str, "production_endpoint": str},
 }
+CMS_SOURCE = "the CMS"
 SUPPORTED_LANGUAGES = ("vi", "en")
 SEARCH_SCOPES = ("site", "all")
 
 
 class SiteConfigError(ValueError):
     """A site file is missing, unreadable or holds an invalid key."""
+
+
+_cms_source = None
+
+
+def register_cms_source(source):
+    """The CMS registers `source(slug) -> dict | None` (its apps' ready()).
+
+    Only callers running inside the CMS process use it (`cms_settings`); the
+    build's exporter hands the same data to the pipeline with each site.
+    """
+    global _cms_source
+    _cms_source = source
+
+
+def cms_settings(slug):
+    """The CMS's settings of `slug` (plain dict), or None without a CMS."""
+    return None if _cms_source is None else _cms_source(slug)
 
 
 @dataclass(frozen=True)
@@ -66,8 +88,9 @@ class SiteConfig:
         if production:
             if not self.production_base_url:
                 raise SiteConfigError(
-                    f"{self.files[-1]}: key 'base_url' is empty; a production build of "
-                    f"site '{self.slug}' needs it"
+                    f"site '{self.slug}' has no base URL: a production build needs one. Set "
+                    f"'base URL' in the CMS (Settings › Sites › {self.slug}) or 'base_url' in "
+                    f"sites/{self.slug}.toml (read: {', '.join(self.files)})"
                 )
             return self.production_base_url
         return f"{local_root.rstrip('/')}/{self.slug}"
@@ -221,6 +244,7 @@ def load_site_config(
     slug: str,
     *,
     names=None,
+    cms=None,
     production=False,
     sites_dir: Path = SITES_DIR,
     themes_dir: Path = THEMES_DIR,
@@ -228,6 +252,9 @@ def load_site_config(
     """Read the defaults and the site's own file (if any) and return the merged config.
 
     `names` ({"vi", "en"}) comes from the CMS; a site file's name_vi/name_en wins.
+    `cms`: the CMS's settings of the site in the files' shape (base_url, hostnames,
+    theme, publish.target, search.scope, feedback.production_endpoint); they
+    override the defaults, and the site's own file overrides them.
     `production`: the config of a production build, whose `feedback_endpoint` is the
     site file's `[feedback] production_endpoint` (SiteConfigError if it has none).
     """
@@ -238,11 +265,15 @@ def load_site_config(
     _check(default, SCHEMA, default_path)
     files = [default_path]
     data = default
+    if cms:
+        _check(cms, SCHEMA, CMS_SOURCE)
+        data = _merge(data, cms)
+        files.append(CMS_SOURCE)
     site_path = sites_dir / f"{slug}.toml"
     if site_path.is_file():
         own = _read(site_path)
         _check(own, SCHEMA, site_path)
-        data = _merge(default, own)
+        data = _merge(data, own)
         files.append(site_path)
     for table in ("publish", "search", "feeds", "pagination", "menus", "feedback"):
         data.setdefault(table, {})

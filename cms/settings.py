@@ -200,8 +200,36 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Media (images, documents): MEDIA_ROOT on this host (default), or an S3-compatible
+# bucket (MinIO, AWS, any S3 API) so that CMS and worker hosts share it without a
+# shared volume. Credentials come from the standard AWS_ACCESS_KEY_ID /
+# AWS_SECRET_ACCESS_KEY environment variables (boto3's chain), never from here.
+MEDIA_STORAGE = env_str("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "local":
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif MEDIA_STORAGE == "s3":
+    if not env_str("MEDIA_S3_BUCKET"):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs MEDIA_S3_BUCKET.")
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("MEDIA_S3_BUCKET"),
+            "location": env_str("MEDIA_S3_PREFIX", "media"),
+            "endpoint_url": env_str("MEDIA_S3_ENDPOINT_URL") or None,  # MinIO: http://minio:9000
+            "region_name": env_str("MEDIA_S3_REGION") or None,
+            "addressing_style": env_str("MEDIA_S3_ADDRESSING_STYLE") or None,  # MinIO: path
+            # Same name uploaded twice: a new key, never a silent overwrite.
+            "file_overwrite": False,
+            "default_acl": None,
+            # Signed URLs in the admin unless the bucket is served publicly.
+            "querystring_auth": env_bool("MEDIA_S3_SIGNED_URLS", True),
+            "custom_domain": env_str("MEDIA_S3_CUSTOM_DOMAIN") or None,
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'local' or 's3', not {MEDIA_STORAGE!r}.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -253,6 +281,9 @@ WAGTAILAPI_LIMIT_MAX = 100
 
 # Static build and publish
 BUILD_BASE_URL = env_str("BUILD_BASE_URL", "http://127.0.0.1:8080")
+# The CMS's public feedback endpoint (https://cms.<province>.gov.vn/api/feedback/), given
+# to production builds of every site whose sites/<slug>.toml does not set its own.
+PUBLIC_FEEDBACK_ENDPOINT = env_str("PUBLIC_FEEDBACK_ENDPOINT")
 SEARCH_API_URL = env_str("SEARCH_API_URL", "http://127.0.0.1:8090/api/search")
 # The search index (search/config.py builds the search package's configuration from these)
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")

@@ -29,6 +29,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from build.records import record_order
+from cms.departments.buildconfig import settings_for
 from cms.departments.models import Department
 
 from .assemble import build_record, preload_media
@@ -54,8 +55,21 @@ BATCH_SIZE = 1000
 
 
 def list_sites() -> list[dict]:
-    """Every department's site: [{slug, name_vi, name_en, is_portal}], portal first."""
-    return list(Department.objects.values("slug", "name_vi", "name_en", "is_portal"))
+    """Every department's site: [{slug, name_vi, name_en, is_portal, cms}], portal first.
+
+    `cms`: the site's base URL, host names, publish target, search scope and
+    theme from the CMS (cms/departments/buildconfig.py) for build/siteconfig.py.
+    """
+    return [
+        {
+            "slug": d.slug,
+            "name_vi": d.name_vi,
+            "name_en": d.name_en,
+            "is_portal": d.is_portal,
+            "cms": settings_for(d),
+        }
+        for d in Department.objects.all()
+    ]
 
 
 def _batches(ids, size):

@@ -11,15 +11,15 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 
 
 def configured_target_spec(slug):
-    """``publish.target`` from sites/<slug>.toml or sites/_default.toml ("local" without one).
+    """``publish.target`` from sites/<slug>.toml, the CMS or sites/_default.toml ("local").
 
     Raises build.siteconfig.SiteConfigError when the site's files are invalid.
     """
     try:
-        from build.siteconfig import load_site_config
+        from build.siteconfig import cms_settings, load_site_config
     except ImportError:  # site configuration not available: the documented default
         return LOCAL
-    return load_site_config(slug).publish_target or LOCAL
+    return load_site_config(slug, cms=cms_settings(slug)).publish_target or LOCAL
 
 
 def target_for_site(slug, dist_dir, *, spec=None, project_dir=PROJECT_DIR, **s3_options):

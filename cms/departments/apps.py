@@ -16,3 +16,11 @@ class DepartmentsConfig(AppConfig):
         # Site settings use images too (banner): indexing them lets the API
         # treat a banner as public media and shows the use in "Usage".
         ReferenceIndex.register_model(SiteSettings)
+
+        from build import siteconfig
+
+        from .buildconfig import site_settings
+
+        # Base URL, host names, publish target and search scope of every site
+        # come from the CMS; build/siteconfig.py asks through this function.
+        siteconfig.register_cms_source(site_settings)

@@ -32,9 +32,10 @@ from cms.news.models import NewsIndexPage
 from cms.planning.models import PlanningIndexPage
 from cms.procedures.models import ProcedureIndexPage
 
-from .models import Department
+from .models import Department, Kind
 
 SOURCE_LANGUAGE = "vi"
+KEEP = object()  # "leave this field as it is" for provision_department's optional fields
 TRANSLATION_LANGUAGE = "en"
 
 
@@ -70,6 +71,22 @@ SECTIONS = [
     Section(QuestionAnswerIndexPage, "Hỏi đáp", "hoi-dap", "Questions and answers", "questions"),
     Section(StandardPage, "Giới thiệu", "gioi-thieu", "About us", "about"),
 ]
+_NEWS, _DOCUMENTS, _PLANNING, _INVESTMENT, _PROCEDURES, _QUESTIONS, _ABOUT = SECTIONS
+
+# A commune or ward People's Committee: no planning or investment sections, but
+# notices and the leaders' weekly schedule. Those two are standard pages until
+# their content families exist (schedules: issue 13); the slugs stay the same.
+COMMUNE_SECTIONS = [
+    _NEWS,
+    Section(StandardPage, "Thông báo", "thong-bao", "Notices", "notices"),
+    _PROCEDURES,
+    _DOCUMENTS,
+    _QUESTIONS,
+    Section(StandardPage, "Lịch công tác", "lich-cong-tac", "Leaders' schedule", "schedule"),
+    _ABOUT,
+]
+SECTIONS_FOR_KIND = {Kind.COMMUNE: COMMUNE_SECTIONS}
+CONTACT_FIELDS = ("address", "phone", "email")
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 MODERATOR_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "publish_page", "bulk_delete_page"]
@@ -112,6 +129,9 @@ PORTAL_ADMIN_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("wagtail_localize", "submit_translation"),
     SITE_SETTINGS_PERMISSION,
+    # Settings › Sites of the province: every site's base URL, hosts, target, scope.
+    ("departments", "view_department"),
+    ("departments", "change_department"),
 ]
 
 
@@ -135,19 +155,29 @@ def _add_child(parent, page):
     return page
 
 
-def _create_home(slug, name_vi, locale):
+def _create_home(slug, name_vi, locale, contact):
     root = Page.get_first_root_node()
     home = SiteHomePage(
         title=name_vi,
         slug=slug,
         agency_name=name_vi,
         locale=locale,
+        **contact,
     )
     return _add_child(root, home)
 
 
-def _ensure_sections(home):
-    for section in SECTIONS:
+def _update_contact(home, contact):
+    """Publish the home page's new address/phone/e-mail, only when one changed."""
+    changed = {key: value for key, value in contact.items() if getattr(home, key) != value}
+    if changed:
+        for key, value in changed.items():
+            setattr(home, key, value)
+        home.save_revision().publish()
+
+
+def _ensure_sections(home, sections=SECTIONS):
+    for section in sections:
         existing = section.model.objects.child_of(home).filter(slug=section.slug_vi).first()
         if existing is None:
             existing = _add_child(home, section.model(title=section.title_vi, slug=section.slug_vi))
@@ -227,13 +257,30 @@ def _ensure_workflow(name, moderators, roots, existing=None):
 
 @transaction.atomic
 def provision_department(
-    *, slug, name_vi, name_en, hostname, port=80, is_portal=False
+    *,
+    slug,
+    name_vi,
+    name_en,
+    hostname,
+    port=80,
+    is_portal=False,
+    kind=None,
+    parent=KEEP,
+    contact=None,
 ) -> Department:
-    """Create or update everything a department needs to run its own subsite."""
+    """Create or update everything a department needs to run its own subsite.
+
+    `kind`: department, commune (its own sections and theme) or agency;
+    `parent`: the Department it reports to (or None). Left out, both keep their
+    current value (a new site: a department without a parent). `contact`: address/phone/email for
+    the home page (keys left out keep what the page has).
+    """
+    contact = {key: value for key, value in (contact or {}).items() if key in CONTACT_FIELDS}
     vi = ensure_locales()
     department = Department.objects.filter(slug=slug).select_related("site").first()
+    kind = kind or (department.kind if department else Kind.DEPARTMENT)
     if department is None:
-        home = _create_home(slug, name_vi, vi)
+        home = _create_home(slug, name_vi, vi, contact)
         site = Site.objects.create(
             hostname=hostname,
             port=port,
@@ -250,9 +297,10 @@ def provision_department(
         if collection.name != name_vi:
             collection.name = name_vi
             collection.save()
+        _update_contact(home, contact)
 
     translate(home, TRANSLATION_LANGUAGE, {name_vi: name_en, slug: f"{slug}-en"})
-    _ensure_sections(home)
+    _ensure_sections(home, SECTIONS_FOR_KIND.get(kind, SECTIONS))
     roots = list(home.get_translations(inclusive=True))
 
     editors = _ensure_group(
@@ -285,6 +333,8 @@ def provision_department(
             "name_vi": name_vi,
             "name_en": name_en,
             "is_portal": is_portal,
+            "kind": kind,
+            **({} if parent is KEEP else {"parent": parent}),
             "site": site,
             "collection": collection,
             "editors_group": editors,

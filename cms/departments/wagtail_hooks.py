@@ -12,9 +12,18 @@ from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.permissions import policy_registry
+from wagtail.permissions import policy_registry, register_permission_policy
 
 from .access import explorable_pages
+from .models import Department
+from .views import SiteIdentityPolicy, site_identity_viewset
+
+register_permission_policy(Department, SiteIdentityPolicy(Department))
+
+
+@hooks.register("register_admin_viewset")
+def register_site_identity_viewset():
+    return site_identity_viewset
 
 
 @hooks.register("construct_page_chooser_queryset")

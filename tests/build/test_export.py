@@ -313,6 +313,7 @@ def test_list_sites(content):
         "name_vi": "Cổng thông tin tỉnh",
         "name_en": "Provincial portal",
         "is_portal": True,
+        "cms": {},  # no base URL etc. set in the CMS: the site files and defaults apply
     }
     assert [site["slug"] for site in sites] == ["portal", "so-khdt"]
 

@@ -12,7 +12,7 @@ from .conftest import ACCESS_KEY, SAMPLE_SITE, SECRET_KEY, write_site
 
 
 @pytest.fixture
-def dist(tmp_path, settings):
+def dist(tmp_path, settings, db):  # db: a site's publish target may come from the CMS
     dist_dir = tmp_path / "dist"
     write_site(dist_dir / "portal", SAMPLE_SITE)
     write_site(dist_dir / "so-khdt", {"vi/index.html": "<p>Sở Kế hoạch và Đầu tư</p>"})
@@ -112,6 +112,7 @@ def test_default_target_comes_from_the_site_files(dist):
     assert "publish site=portal" in out and "already live" in out
 
 
+@pytest.mark.django_db  # without a spec, the CMS's publish target of the site is read
 def test_target_for_site_resolves_specs(tmp_path, monkeypatch):
     from build.publish import LocalFolderTarget
     from build.publish.s3 import S3Target
