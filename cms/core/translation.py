@@ -72,10 +72,27 @@ def translate(instance, language_code, strings=None, *, user=None, publish=True)
     # DraftStateMixin cannot be saved as drafts (CannotSaveDraftError).
     translation.save_target(user=user, publish=not isinstance(instance, DraftStateMixin))
     translated = instance.get_translation(locale)
+    if _apply_translated_slug(instance, translated, strings, user):
+        translated = instance.get_translation(locale)  # its latest revision changed
     if publish:
         _publish_latest_revision(translated, user)
         translated.refresh_from_db()
     return translated.specific if isinstance(translated, Page) else translated
+
+
+def _apply_translated_slug(instance, translated, strings, user):
+    """The slug is not a translatable segment (cms/core/slugs.py): a caller that maps
+    the source slug to its own (provisioning's "hoi-dap" → "questions") gets it set
+    on the translation's revision, so publishing keeps it."""
+    wanted = (strings or {}).get(getattr(instance, "slug", None) or "")
+    if not isinstance(translated, Page) or not wanted:
+        return False
+    latest = translated.specific.get_latest_revision_as_object()
+    if latest.slug == wanted:
+        return False
+    latest.slug = wanted
+    latest.save_revision(user=user, clean=False)
+    return True
 
 
 def _source_content(instance, content_json=None):
