@@ -12,7 +12,7 @@ from datetime import datetime
 
 from croniter import croniter
 from django.core.management import call_command
-from django.db import close_old_connections
+from django.db import connections
 from django.utils import timezone
 
 logger = logging.getLogger("cong.scheduler")
@@ -46,6 +46,17 @@ JOBS = (
 )
 
 
+def _drop_stale_connections():
+    """A long-running process must not keep a connection the database dropped.
+
+    Not inside a transaction (a caller's atomic block, a test case): closing there
+    would leave the caller with a closed connection.
+    """
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
+
+
 def run_job(job: Job) -> bool:
     """Run one job; log how it went; never raise (one failing job must not stop the others)."""
     started = time.monotonic()
@@ -56,8 +67,7 @@ def run_job(job: Job) -> bool:
         logger.exception("job %s failed after %.2f s", job.name, time.monotonic() - started)
         return False
     finally:
-        # A long-running process must not keep a connection the database dropped.
-        close_old_connections()
+        _drop_stale_connections()
     logger.info("job %s finished in %.2f s", job.name, time.monotonic() - started)
     return True
 
