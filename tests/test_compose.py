@@ -394,7 +394,13 @@ def assert_command_exists(where, command):
         assert importlib.util.find_spec(command[2]), f"{where}: no module {command[2]}"
     elif command[0] == "gunicorn":
         # Read, not imported: importing a WSGI module builds the whole handler.
-        module, _, attribute = command[1].partition(":")
+        # The WSGI target: the `module:attribute` argument (not a `python:` config).
+        target = next(
+            arg
+            for arg in command[1:]
+            if re.fullmatch(r"[A-Za-z_][\w.]*:[A-Za-z_]\w*", arg) and not arg.startswith("python:")
+        )
+        module, _, attribute = target.partition(":")
         spec = importlib.util.find_spec(module)
         assert spec, f"{where}: no module {module}"
         source = Path(spec.origin).read_text(encoding="utf-8")
