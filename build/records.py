@@ -59,126 +59,25 @@ What export puts where (beyond the list above):
   "images" [image]; qa "category" and "category_label" (what the sender chose).
 """
 
-KINDS = (
-    "home",  # SiteHomePage
-    "page",  # StandardPage
-    "news_index",
-    "news",
-    "document_index",
-    "document",  # LegalDocumentPage
-    "planning_index",
-    "planning",
-    "project_index",
-    "project",  # InvestmentProjectPage
-    "procedure_index",
-    "procedure",
-    "qa_index",
-    "qa",  # QuestionAnswerPage
+# The kind table (build/kinds.py) owns every per-kind list; re-exported here
+# because records are where kinds are read.
+from build.kinds import (
+    AGGREGATED_KINDS,
+    FIELDS_BY_KIND,
+    KINDS,
+    SEARCHABLE_KINDS,
 )
-
-# Kinds a person searches for (the search index holds these, plus "page").
-SEARCHABLE_KINDS = ("news", "document", "planning", "project", "procedure", "qa", "page")
 
 LANGUAGES = ("vi", "en")
 
-# Kinds whose every record the portal lists too (a copy linking to the department's page).
-AGGREGATED_KINDS = ("document", "planning", "project", "procedure")
-
-FIELDS_BY_KIND = {
-    "news": ("author", "source", "featured", "show_on_portal", "related"),
-    "document": (
-        "number",
-        "document_type",
-        "document_type_label",
-        "issuing_body",
-        "signer",
-        "signed_date",
-        "effective_date",
-        "expiry_date",
-        "topic",
-        "status",
-        "status_label",
-    ),
-    "planning": (
-        "plan_type",
-        "plan_type_label",
-        "decision_number",
-        "decision_date",
-        "issuing_authority",
-        "period_start",
-        "period_end",
-        "vision_year",
-        "area",
-        "status",
-        "status_label",
-        "maps",
-        "consultation_deadline",
-        "consultation_email",
-        "links",
-    ),
-    "project": (
-        "project_code",
-        "sector",
-        "location",
-        "address",
-        "latitude",
-        "longitude",
-        "land_area_ha",
-        "total_investment",
-        "currency",
-        "investment_form",
-        "investment_form_label",
-        "status",
-        "status_label",
-        "objectives_html",
-        "incentives_html",
-        "infrastructure_html",
-        "contact_agency",
-        "contact_phone",
-        "contact_email",
-        "deadline",
-        "featured",
-        "images",
-    ),
-    "procedure": (
-        "code",
-        "topic",
-        "implementing_agency",
-        "steps",
-        "dossier",
-        "processing_time",
-        "fees",
-        "legal_basis_html",
-        "result",
-        "online_level",
-        "online_level_label",
-        "online_url",
-    ),
-    # Published questions and answers; never any personal data of the sender.
-    "qa": (
-        "question",
-        "answer_html",
-        "topic",
-        "asked_date",
-        "answered_date",
-        "department",
-        "category",
-        "category_label",
-    ),
-    "home": (
-        "agency_name",
-        "short_description",
-        "logo",
-        "address",
-        "phone",
-        "hotline",
-        "email",
-        "working_hours",
-        "leaders",
-        "functions_html",
-        "organisation_chart",
-    ),
-}
+__all__ = [
+    "AGGREGATED_KINDS",
+    "FIELDS_BY_KIND",
+    "KINDS",
+    "LANGUAGES",
+    "SEARCHABLE_KINDS",
+    "record_order",
+]
 
 
 def record_order(record):

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from build.records import SEARCHABLE_KINDS
+from build.kinds import SEARCHABLE_KINDS, search_text_of
 
 from . import text as textmod
 
@@ -127,25 +127,6 @@ def _text_of(value):
     return ""
 
 
-# Field values that are worth finding a page by, per kind (besides title/body).
-_TEXT_FIELDS = {
-    "news": ("author", "source"),
-    "document": ("issuing_body", "signer", "status_label"),
-    "planning": ("plan_type_label", "issuing_authority", "status_label"),
-    "project": (
-        "project_code",
-        "address",
-        "investment_form_label",
-        "status_label",
-        "objectives_html",
-        "incentives_html",
-        "infrastructure_html",
-        "contact_agency",
-    ),
-    "procedure": ("code", "implementing_agency", "steps", "dossier", "result", "processing_time"),
-}
-
-
 def _facets(kind, fields):
     """(document number, document type, sector, district) from the typed fields."""
     number = fields.get("number") or fields.get("decision_number") or ""
@@ -194,7 +175,7 @@ def document_from_record(record, base_url, site_name="", attachments=None):
     lang = record.get("lang") or "vi"
     number, doc_type, sector, district = _facets(kind, fields)
     date, year = _date(record)
-    extra = " ".join(_text_of(fields.get(name)) for name in _TEXT_FIELDS.get(kind, ()))
+    extra = " ".join(_text_of(fields.get(name)) for name in search_text_of(kind))
     body = " ".join(p for p in (html_to_text(record.get("body_html") or ""), extra) if p)
     if isinstance(site_name, dict):
         site_name = site_name.get(lang) or next(iter(site_name.values()), "")

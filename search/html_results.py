@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from build.kinds import KIND_LABELS
 from build.records import LANGUAGES
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -122,6 +123,7 @@ class ResultsPage:
                 fallback=True,
             )
             env.install_gettext_translations(catalogue, newstyle=True)
+            env.globals["kinds"] = {k: catalogue.gettext(m) for k, m in KIND_LABELS.items()}
             self.envs[lang] = env
         self.stylesheets = Stylesheets()
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from build.kinds import DETAIL_KINDS, INDEX_KIND, KIND_TABLE
 from build.recordfile import read_language
 
 from . import formats, seo
@@ -19,7 +20,6 @@ from .job import RenderResult
 from .keys import OutputKeys
 from .listings import (
     FACETS,
-    INDEX_KIND,
     group_by_facets,
     listing_item_json,
     page_path,
@@ -37,16 +37,23 @@ from .outputs import (
 from .related import Related
 from .site import (
     ABOUT_PATHS,
-    DETAIL_KINDS,
     LANGUAGE_NAMES,
     SiteView,
 )
 from .special import render_feeds, render_special_pages, write_feed
 from .themes import install_translations, theme_chain, translations
 
-HOME_LATEST = 6
-HOME_FEATURED = 3
-HOME_QUICK_LINKS = 5
+
+def _featured(items):
+    return [r for r in items if (r.get("fields") or {}).get("featured")]
+
+
+# How each HomeList.select of the kind table picks a family's items (newest first).
+HOME_SELECTIONS = {
+    "latest": lambda items: items,
+    "featured": _featured,
+    "featured_or_latest": lambda items: _featured(items) or items,
+}
 
 
 class RecordsGenerator(OutputKeys, Generator):
@@ -254,19 +261,10 @@ class RecordsGenerator(OutputKeys, Generator):
         )
 
     def home_lists(self):
-        news = self.view.items["news"]
-        featured = [r for r in news if (r.get("fields") or {}).get("featured")]
-        projects = self.view.items["project"]
         return [
-            ("latest_news", news[:HOME_LATEST]),
-            ("featured_news", featured[:HOME_FEATURED]),
-            (
-                "featured_projects",
-                [r for r in projects if (r.get("fields") or {}).get("featured")][:HOME_FEATURED]
-                or projects[:HOME_FEATURED],
-            ),
-            ("latest_procedures", self.view.items["procedure"][:HOME_QUICK_LINKS]),
-            ("latest_documents", self.view.items["document"][:HOME_QUICK_LINKS]),
+            (home.name, HOME_SELECTIONS[home.select](self.view.items[kind.name])[: home.count])
+            for kind in KIND_TABLE
+            for home in kind.home
         ]
 
     def home_context(self):

@@ -9,17 +9,11 @@ in the browser.
 
 from dataclasses import dataclass, field
 
+from build.kinds import KIND_TABLE
+
 from .formats import format_date, format_money, year_of
 from .text import slugify
 
-INDEX_KIND = {
-    "news": "news_index",
-    "document": "document_index",
-    "planning": "planning_index",
-    "project": "project_index",
-    "procedure": "procedure_index",
-    "qa": "qa_index",
-}
 PAGE_SEGMENT = {"vi": "trang", "en": "page"}
 USD_IN_VND = 25_000  # rough rate, only to put USD projects into the capital ranges
 # Capital ranges in VND billions: (key, low, high).
@@ -85,6 +79,19 @@ def capital_range(record, lang):
     return None
 
 
+# How each FacetSpec.reader of the kind table reads a record: (record, lang, field) ->
+# (value, label) | [(value, label)] | None.
+READERS = {
+    "choice": lambda r, _l, key: _choice(r["fields"], key),
+    "snippet": lambda r, _l, key: _snippet(r["fields"], key),
+    "text": lambda r, _l, key: _text(r["fields"], key),
+    "year": lambda r, lang, key: _year(r, lang, key or "signed_date"),
+    "period": lambda r, lang, _key: _period(r, lang),
+    "categories": lambda r, lang, _key: _news_category(r, lang),
+    "capital": lambda r, lang, _key: capital_range(r, lang),
+}
+
+
 @dataclass(frozen=True)
 class Facet:
     """One filter of a listing: its URL segment, its label msgid, how to read a value."""
@@ -94,36 +101,12 @@ class Facet:
     extract: object  # (record, lang) -> (value, label) | list of those | None
 
 
-FACETS = {
-    "news": (Facet("category", "Category", _news_category),),
-    "document": (
-        Facet("type", "Document type", lambda r, _l: _choice(r["fields"], "document_type")),
-        Facet("issuer", "Issuing body", lambda r, _l: _text(r["fields"], "issuing_body")),
-        Facet("year", "Year", _year),
-        Facet("field", "Field", lambda r, _l: _snippet(r["fields"], "topic")),
-    ),
-    "planning": (
-        Facet("type", "Plan type", lambda r, _l: _choice(r["fields"], "plan_type")),
-        Facet("status", "Status", lambda r, _l: _choice(r["fields"], "status")),
-        Facet("district", "Area", lambda r, _l: _snippet(r["fields"], "area")),
-        Facet("period", "Period", _period),
-    ),
-    "project": (
-        Facet("sector", "Sector", lambda r, _l: _snippet(r["fields"], "sector")),
-        Facet("district", "Location", lambda r, _l: _snippet(r["fields"], "location")),
-        Facet("form", "Investment form", lambda r, _l: _choice(r["fields"], "investment_form")),
-        Facet("status", "Status", lambda r, _l: _choice(r["fields"], "status")),
-        Facet("capital", "Total investment", capital_range),
-    ),
-    "procedure": (
-        Facet("field", "Field", lambda r, _l: _snippet(r["fields"], "topic")),
-        Facet(
-            "agency", "Implementing agency", lambda r, _l: _text(r["fields"], "implementing_agency")
-        ),
-        Facet("level", "Online service", lambda r, _l: _choice(r["fields"], "online_level")),
-    ),
-    "qa": (Facet("field", "Field", lambda r, _l: _snippet(r["fields"], "topic")),),
-}
+def _facet(spec):
+    read = READERS[spec.reader]
+    return Facet(spec.name, spec.label, lambda r, lang: read(r, lang, spec.field))
+
+
+FACETS = {kind.name: tuple(_facet(s) for s in kind.facets) for kind in KIND_TABLE if kind.facets}
 
 
 def facet_values(facet, record, lang):

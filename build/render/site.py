@@ -7,7 +7,9 @@ large build's time went (FINDINGS.md).
 
 from functools import cached_property
 
-from .listings import INDEX_KIND, sort_key
+from build.kinds import INDEX_KIND
+
+from .listings import sort_key
 
 SEARCH_PATHS = {"vi": "/vi/tim-kiem/", "en": "/en/search/"}
 # Feedback pages (cms/feedback): the form, its thank-you page, the tracking-code lookup.
@@ -17,7 +19,6 @@ FEEDBACK_PATHS = {
     "track": {"vi": "/vi/gop-y/tra-cuu/", "en": "/en/feedback/track/"},
 }
 ABOUT_PATHS = {"vi": "/vi/gioi-thieu/", "en": "/en/about/"}
-DETAIL_KINDS = ("news", "document", "planning", "project", "procedure", "qa", "page")
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 

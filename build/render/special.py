@@ -4,8 +4,9 @@ Functions of the records generator `gen` (generator.py): they write through
 its `output`/`render_page`, so their files have output keys like every page.
 """
 
+from build.kinds import INDEX_KIND
+
 from . import seo
-from .listings import INDEX_KIND
 from .outputs import FRAGMENTS, json_fragment
 from .site import FEEDBACK_PATHS, SEARCH_PATHS
 

@@ -6,15 +6,11 @@ from pathlib import Path
 from django.conf import settings
 from wagtail.models import Page
 
+from build.kinds import KIND_TABLE
 from cms.departments.models import Department
 
-# Page models whose every page the portal aggregates (build.pipeline.AGGREGATED_KINDS).
-AGGREGATED_MODELS = (
-    "documents.LegalDocumentPage",
-    "planning.PlanningDocumentPage",
-    "investment.InvestmentProjectPage",
-    "procedures.ProcedurePage",
-)
+# Page models whose every page the portal aggregates.
+AGGREGATED_MODELS = tuple(kind.model for kind in KIND_TABLE if kind.aggregated)
 
 
 def department_for_page(page):
