@@ -257,7 +257,7 @@ KIND_TABLE = (
         model="feedback.QuestionAnswerPage",
         facets=(FacetSpec("field", "Field", "snippet", "topic"),),
     ),
-    Kind("page", "Pages", model="core.StandardPage", has_index=False),
+    Kind("page", "Information pages", model="core.StandardPage", has_index=False),
     Kind(
         "home",
         "Home",

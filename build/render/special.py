@@ -4,7 +4,7 @@ Functions of the records generator `gen` (generator.py): they write through
 its `output`/`render_page`, so their files have output keys like every page.
 """
 
-from build.kinds import INDEX_KIND
+from build.kinds import INDEX_KIND, KIND_LABELS
 
 from . import seo
 from .outputs import FRAGMENTS, json_fragment
@@ -41,8 +41,9 @@ def render_special_pages(gen):
     gen.render_page(
         "search",
         search_path,
-        key="search",
+        key="search|" + ",".join(KIND_LABELS),
         page=None,
+        kind_labels=KIND_LABELS,
         canonical=gen.view.abs(search_path),
         alternates=[
             (gen.lang, gen.view.abs(search_path)),

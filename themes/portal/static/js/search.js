@@ -47,6 +47,8 @@
   if (!box) { return; }
   var lang = box.getAttribute("data-lang") === "en" ? "en" : "vi";
   var text = STRINGS[lang];
+  // The build writes every searchable kind's label (build/kinds.py) on the page.
+  try { text.kinds = Object.assign({}, text.kinds, JSON.parse(box.getAttribute("data-kinds") || "{}")); } catch (e) { /* keep the built-in labels */ }
   var ownSite = box.getAttribute("data-site") || "";
 
   function msg(key) {
