@@ -13,12 +13,12 @@ which upserts what changed and deletes what vanished for that site only
 `dist/sites.json` and `var/build/<slug>/records.jsonl`.
 """
 
-import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from build.recordfile import read_records
+from build.sitesfile import parse_sites, sites_path
 
 from .attachments import AttachmentReader
 from .backends import get_backend, search_config
@@ -72,10 +72,9 @@ def attachment_reader(slug, base_url, env=None, files_dir=None):
 
 def read_sites(sites_json=None, records_dir=None):
     """SiteInput for every site listed in dist/sites.json."""
-    sites_json = Path(sites_json or dist_dir() / "sites.json")
+    sites_json = Path(sites_json or sites_path(dist_dir()))
     records_dir = Path(records_dir or build_dir())
-    with open(sites_json, encoding="utf-8") as handle:
-        entries = json.load(handle)
+    entries = parse_sites(sites_json.read_text(encoding="utf-8")).values()
     return [
         SiteInput(
             slug=entry["slug"],

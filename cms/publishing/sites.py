@@ -1,12 +1,10 @@
 """Which site a page belongs to, whether the portal lists it, and where a site is live."""
 
-import json
-from pathlib import Path
-
 from django.conf import settings
 from wagtail.models import Page
 
 from build.kinds import KIND_TABLE
+from build.sitesfile import read_sites
 from cms.departments.models import Department
 
 # Page models whose every page the portal aggregates.
@@ -59,11 +57,7 @@ def portal_slug():
 
 def built_sites(dist_dir=None):
     """dist/sites.json as {slug: entry}; {} before the first build."""
-    path = Path(dist_dir or settings.DIST_DIR) / "sites.json"
-    try:
-        return {entry["slug"]: entry for entry in json.loads(path.read_text(encoding="utf-8"))}
-    except (OSError, ValueError, TypeError, KeyError):
-        return {}
+    return read_sites(dist_dir or settings.DIST_DIR)
 
 
 def live_url(slug):

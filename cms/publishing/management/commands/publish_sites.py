@@ -1,6 +1,5 @@
 """manage.py publish_sites: sync the built sites in dist/ to their publish target."""
 
-import json
 from pathlib import Path
 
 from django.conf import settings
@@ -10,6 +9,7 @@ from build.incremental import site_redirects
 from build.publish import PublishError, publish_site
 from build.publish.sites import target_for_site
 from build.siteconfig import SiteConfigError
+from build.sitesfile import parse_sites, sites_path
 
 PLAN_LINES_SHOWN = 50
 
@@ -78,9 +78,9 @@ class Command(BaseCommand):
             )
 
     def _select_sites(self, dist_dir, wanted):
-        index = dist_dir / "sites.json"
+        index = sites_path(dist_dir)
         try:
-            built = [site["slug"] for site in json.loads(index.read_text(encoding="utf-8"))]
+            built = list(parse_sites(index.read_text(encoding="utf-8")))
         except FileNotFoundError as error:
             raise CommandError(f"{index} not found: run build_sites first") from error
         except (ValueError, TypeError, KeyError) as error:

@@ -7,7 +7,6 @@ Every response carries the security headers production sends.
 
 import html
 import io
-import json
 import mimetypes
 import posixpath
 from functools import partial
@@ -18,6 +17,8 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from build.sitesfile import read_sites
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -126,10 +127,7 @@ class SitesHandler(SimpleHTTPRequestHandler):
         return self._send_bytes(body, "text/html; charset=utf-8", HTTPStatus.NOT_FOUND)
 
     def _send_index(self):
-        try:
-            sites = json.loads((self.dist_dir / "sites.json").read_text("utf-8"))
-        except (OSError, ValueError):
-            sites = []
+        sites = list(read_sites(self.dist_dir).values())
         items = (
             "".join(
                 f'<li><a href="/{html.escape(s["slug"])}/vi/">{html.escape(s["name_vi"])}</a> · '
