@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from build.siteconfig import cms_settings, load_site_config
+
 from . import open_target
 
 # `publish.target = "local"`: dist/ itself is what serve_sites (or a web server
@@ -15,10 +17,6 @@ def configured_target_spec(slug):
 
     Raises build.siteconfig.SiteConfigError when the site's files are invalid.
     """
-    try:
-        from build.siteconfig import cms_settings, load_site_config
-    except ImportError:  # site configuration not available: the documented default
-        return LOCAL
     return load_site_config(slug, cms=cms_settings(slug)).publish_target or LOCAL
 
 
