@@ -41,7 +41,9 @@ def test_one_broken_site_fails_alone_and_is_named(province, capsys):
     assert "[5/5] cong: full," in out  # the portal aggregates, so it comes last
     header = next(line for line in out.splitlines() if line.startswith("site "))
     assert header.split() == ["site", "pages", "files", "changed", "seconds", "warnings"]
-    rows = {line.split()[0]: line.split() for line in out.splitlines() if line[:3] in {"so-", "con"}}
+    rows = {
+        line.split()[0]: line.split() for line in out.splitlines() if line[:3] in {"so-", "con"}
+    }
     assert rows[BROKEN][1] == "FAILED"
     assert int(rows["so-a"][2]) > 10  # a full build writes every file
 
@@ -57,5 +59,7 @@ def test_the_next_incremental_build_reports_only_changed_files(province, capsys)
 
     out = capsys.readouterr().out
     assert "Built 5 of 5 sites" in out
-    rows = {line.split()[0]: line.split() for line in out.splitlines() if line[:3] in {"so-", "con"}}
+    rows = {
+        line.split()[0]: line.split() for line in out.splitlines() if line[:3] in {"so-", "con"}
+    }
     assert rows["so-a"][1:3] == ["0", "0"]  # nothing published since: nothing changed
