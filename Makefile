@@ -74,6 +74,12 @@ clean:
 # Search API under load for LOAD_SECONDS (wrk if installed, else a Python client):
 # requests/s, p50/p99 latency, errors, plus a short check that the rate limit answers 429.
 LOAD_SECONDS ?= 60
+# A whole province (issue 17): 121 sites, 10k + 20×2k + 100×300 articles times BENCH_SCALE.
+BENCH_SCALE ?= 1
+.PHONY: bench-province
+bench-province: setup
+	$(PY) -m tests.bench.bench_province --scale $(BENCH_SCALE) --jobs 2
+
 .PHONY: bench-load
 bench-load: setup
 	$(PY) -m tests.bench.load_search --seconds $(LOAD_SECONDS)

@@ -29,9 +29,9 @@ from pathlib import Path
 
 from build import full as full_build
 from build.dist import empty_trash, remove_leftovers
-from build.plan import BuildContext, SiteBuild, SiteResult
+from build.plan import BuildContext, SiteBuild, SiteResult, capture_warnings
 from build.render import render_language
-from build.siteconfig import LOCAL_ROOT_URL, THEMES_DIR, load_site_config
+from build.siteconfig import LOCAL_ROOT_URL, THEMES_DIR, SiteConfigError, load_site_config
 from build.sitesfile import site_entry, write_sites
 from build.state import RecordCache
 from build.update import update_site
@@ -92,13 +92,15 @@ class Pipeline:
         themes_dir=None,
         before_fork=None,
         defer_bookkeeping=False,
+        stale_records=(),
     ):
         self.dist_dir = Path(dist_dir)
         self.records_dir = Path(var_dir) / "build"
         self.production = production
         self.local_root = local_root
         self.processes = processes if processes is not None else min(2, os.cpu_count() or 1)
-        self.progress = progress or (lambda done, total, label: None)
+        # progress(done, total, SiteResult) after each site, built or failed
+        self.progress = progress or (lambda done, total, result: None)
         self.sites_dir = sites_dir
         self.themes_dir = Path(themes_dir) if themes_dir else THEMES_DIR
         # Called before render workers may be forked: the caller closes its database
@@ -107,6 +109,8 @@ class Pipeline:
         # True: incremental builds leave saving their records file and manifest
         # to summary.finalize(), so that the caller can publish first.
         self.defer_bookkeeping = defer_bookkeeping
+        # Sites whose local records another host's build has overtaken (plan.BuildContext).
+        self.stale_records = frozenset(stale_records)
 
     def _config(self, site):
         kwargs = {"names": {"vi": site["name_vi"], "en": site["name_en"]}, "cms": site.get("cms")}
@@ -116,10 +120,36 @@ class Pipeline:
             site["slug"], themes_dir=self.themes_dir, production=self.production, **kwargs
         )
 
+    def _configs(self, all_sites):
+        """({slug: SiteConfig}, {slug: error}): a site whose configuration is invalid
+        (a bad site file, no base URL for a production build) fails alone."""
+        configs, broken = {}, {}
+        for site in all_sites:
+            try:
+                config = self._config(site)
+                config.base_url(production=self.production, local_root=self.local_root)
+            except SiteConfigError as exc:
+                broken[site["slug"]] = f"SiteConfigError: {exc}"
+            else:
+                configs[site["slug"]] = config
+        return configs, broken
+
+    def _link_url(self, site):
+        """Where other sites link to a site whose configuration failed: its first host
+        name from the CMS (or its local URL). Nothing of that site itself is built."""
+        hostnames = (site.get("cms") or {}).get("hostnames") or ()
+        if self.production and hostnames:
+            return f"https://{hostnames[0]}"
+        return f"{self.local_root.rstrip('/')}/{site['slug']}"
+
     def _context(self, export, all_sites, configs):
         base_urls = {
-            slug: config.base_url(production=self.production, local_root=self.local_root)
-            for slug, config in configs.items()
+            s["slug"]: (
+                configs[s["slug"]].base_url(production=self.production, local_root=self.local_root)
+                if s["slug"] in configs
+                else self._link_url(s)
+            )
+            for s in all_sites
         }
         portal = next((s for s in all_sites if s["is_portal"]), None)
         return BuildContext(
@@ -138,6 +168,7 @@ class Pipeline:
                 else None
             ),
             site_names={s["slug"]: {"vi": s["name_vi"], "en": s["name_en"]} for s in all_sites},
+            stale_records=self.stale_records,
         )
 
     def run(self, slugs=None, *, full=False, changes=None):
@@ -163,15 +194,24 @@ class Pipeline:
             raise BuildError(
                 f"unknown site(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}"
             )
-        configs = {s["slug"]: self._config(s) for s in all_sites}
+        configs, broken = self._configs(all_sites)
+        good = [s for s in all_sites if s["slug"] in configs]
         ctx = self._context(export, all_sites, configs)
         selected = [s for s in all_sites if not slugs or s["slug"] in slugs]
         selected.sort(key=lambda s: s["is_portal"])  # departments first
         self.dist_dir.mkdir(parents=True, exist_ok=True)
         builds = []
-        total_steps = sum(1 + len(configs[s["slug"]].languages) for s in selected)
-        done = 0
+        total, done = len(selected), 0
+
+        def site_done(result):
+            nonlocal done
+            done += 1
+            self.progress(done, total, result)
+
         context = multiprocessing.get_context("fork")
+        # Sites build in parallel: this process exports one site after another
+        # (the only one reading the database) while up to `processes` render
+        # jobs of the sites exported before run in the pool.
         with ProcessPoolExecutor(max_workers=max(1, self.processes), mp_context=context) as pool:
 
             def submit(job):
@@ -181,21 +221,28 @@ class Pipeline:
                 return _Done(render_language(job))
 
             for site in selected:
+                if site["slug"] in broken:  # reported, the others go on
+                    result = SiteResult(site["slug"], error=broken[site["slug"]])
+                    summary.sites.append(result)
+                    site_done(result)
+                    continue
                 build = SiteBuild(site, configs[site["slug"]], ctx)
-                builds.append(build)
                 build.previous = RecordCache.manifest(build.state)
-                try:
-                    if not full and update_site(ctx, build, changes):
-                        done += len(build.config.languages)
-                        if not self.defer_bookkeeping:
-                            build.result.finalize()
-                            build.result.finalize = None
-                    else:
-                        full_build.export_and_render(ctx, build, submit)
-                except Exception as exc:  # noqa: BLE001 - reported per site, others go on
-                    build.result.error = f"{type(exc).__name__}: {exc}"
-                done += 1
-                self.progress(done, total_steps, f"exported {build.slug}")
+                with capture_warnings(build.result.warnings):
+                    try:
+                        if not full and update_site(ctx, build, changes):
+                            if not self.defer_bookkeeping:
+                                build.result.finalize()
+                                build.result.finalize = None
+                        else:
+                            full_build.export_and_render(ctx, build, submit)
+                    except Exception as exc:  # noqa: BLE001 - reported per site, others go on
+                        build.result.error = f"{type(exc).__name__}: {exc}"
+                if build.result.incremental and not build.result.error:
+                    summary.sites.append(build.result)
+                    site_done(build.result)
+                else:
+                    builds.append(build)
             for build in builds:
                 for future in build.futures:
                     try:
@@ -204,17 +251,14 @@ class Pipeline:
                         build.result.stages[f"render_{result.lang}"] = round(result.seconds, 2)
                     except Exception as exc:  # noqa: BLE001
                         build.result.error = build.result.error or f"{type(exc).__name__}: {exc}"
-                    done += 1
-                    self.progress(done, total_steps, f"rendered {build.slug}")
-        for build in builds:
-            if not build.result.incremental:
                 full_build.finish(ctx, build)
-            summary.sites.append(build.result)
+                summary.sites.append(build.result)
+                site_done(build.result)
         write_sites(
             self.dist_dir,
             [
                 site_entry(s, ctx.base_urls[s["slug"]], configs[s["slug"]].languages)
-                for s in all_sites
+                for s in good
                 if (self.dist_dir / s["slug"]).is_dir()
             ],
         )

@@ -6,8 +6,10 @@ assembled. `render_jobs`: the theme assets and one RenderJob per language.
 `department_copies`: what the portal aggregates from the departments.
 """
 
+import logging
 import shutil
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +37,29 @@ class SiteResult:
     # After an incremental build: saves the records file and manifest. Run by
     # Pipeline.run unless the caller deferred it (see BuildSummary.finalize).
     finalize: object = None
+    warnings: list = field(default_factory=list)  # messages logged while it was exported
+
+
+class _Collect(logging.Handler):
+    def __init__(self, into):
+        super().__init__(logging.WARNING)
+        self.into = into
+
+    def emit(self, record):
+        self.into.append(record.getMessage())
+
+
+@contextmanager
+def capture_warnings(into: list):
+    """Warnings the build's loggers (build.*) log meanwhile, appended to `into`: the
+    summary of build_sites shows them per site instead of somewhere in the log."""
+    handler = _Collect(into)
+    logger = logging.getLogger("build")
+    logger.addHandler(handler)
+    try:
+        yield into
+    finally:
+        logger.removeHandler(handler)
 
 
 @dataclass(frozen=True)
@@ -47,6 +72,9 @@ class BuildContext:
     base_urls: dict  # {slug: base URL}
     portal: dict | None  # {"url", "name"} of the portal, for every page's header
     site_names: dict  # {slug: {lang: name}}
+    # Sites whose records in records_dir are not their latest (another host built
+    # them since): the portal exports their records afresh instead of reading them.
+    stale_records: frozenset = frozenset()
 
     @property
     def trash_dir(self):
@@ -163,9 +191,9 @@ def department_copies(ctx: BuildContext):
         if site["is_portal"]:
             continue
         path = ctx.records_dir / site["slug"] / RECORDS_NAME
-        if path.is_file():
+        if path.is_file() and site["slug"] not in ctx.stale_records:
             records = read_jsonl(path)
-        else:  # never built: export its records now (media go to a throwaway folder)
+        else:  # never built here, or stale: export its records now (media to a throwaway folder)
             scratch = temp_dir(ctx.dist_dir, site["slug"], "scratch")
             try:
                 records = ctx.export.export_site(site["slug"], scratch, base_urls=ctx.base_urls)

@@ -3,6 +3,10 @@
     records.jsonl        the site's records (build/recordfile.py)
     manifest.json        what the last build produced (build/incremental.py Manifest)
     update-unfinished    present from an update's commit until its manifest is saved
+    built-by             which build (a BuildRun id) left this state; the publish task
+                         compares it with the site's last build in the database, so a
+                         worker whose state another host's build has overtaken does
+                         not build incrementally from it (cms/publishing/tasks.py)
 
 If a process stops between moving files live and saving the manifest, the
 marker tells the next update to compare every page with the manifest instead
@@ -16,6 +20,7 @@ from build.incremental import MANIFEST_NAME, Manifest
 from build.recordfile import RECORDS_NAME, read_by_id, save_records
 
 UNFINISHED = "update-unfinished"
+BUILT_BY = "built-by"
 
 
 class SiteState:
@@ -27,6 +32,28 @@ class SiteState:
         self.manifest_path = self.folder / MANIFEST_NAME
         self.records_path = self.folder / RECORDS_NAME
         self.unfinished = self.folder / UNFINISHED
+        self.built_by_path = self.folder / BUILT_BY
+
+    def built_by(self):
+        """The token of the build that left this state, or None."""
+        try:
+            return self.built_by_path.read_text("utf-8").strip() or None
+        except FileNotFoundError:
+            return None
+
+    def mark_built_by(self, token):
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.built_by_path.with_name(BUILT_BY + ".tmp")
+        tmp.write_text(f"{token}\n", encoding="utf-8")
+        tmp.replace(self.built_by_path)
+
+    def discard(self):
+        """Forget the last build (its manifest and token): the next build is a first,
+        full one. Used when this state is not the site's latest."""
+        self.built_by_path.unlink(missing_ok=True)
+        self.manifest_path.unlink(missing_ok=True)
+        self.unfinished.unlink(missing_ok=True)
+        RecordCache.forget(self.slug)
 
     def save(self, records, lines, manifest: Manifest):
         """records.jsonl, then the manifest: the state the next build starts from.

@@ -17,6 +17,7 @@ from django_tasks import task
 
 from search.pending import clear_pending, is_pending, mark_pending
 
+from . import buildstate
 from .models import BuildRun
 from .queue import claim_next, request_build, settle_seconds
 from .sites import portal_slug
@@ -43,7 +44,7 @@ def build_site(site_slug, changed_page_ids=()):
     return done
 
 
-def _pipeline():
+def _pipeline(stale_records=()):
     from build.pipeline import Pipeline
 
     from .connections import close_idle_connections
@@ -56,6 +57,7 @@ def _pipeline():
         processes=settings.PUBLISH_BUILD_PROCESSES,
         before_fork=close_idle_connections,
         defer_bookkeeping=True,  # publish first: see save_state
+        stale_records=stale_records,
     )
 
 
@@ -63,7 +65,8 @@ def build(run):
     """Export and render the site into dist/<slug>/: only what the run's pages changed,
     or everything (swapped in whole) for a manual rebuild or the site's first build."""
     full = run.trigger == BuildRun.Trigger.MANUAL
-    summary = _pipeline().run(
+    stale = buildstate.prepare(run)  # another host may have built the site since
+    summary = _pipeline(stale).run(
         [run.site_slug], full=full, changes={run.site_slug: list(run.page_ids or ())}
     )
     site = summary.sites[0]
@@ -189,6 +192,7 @@ def save_state(run):
     summary = getattr(run, "summary", None)
     if summary is not None:
         summary.finalize()
+        buildstate.mark_built(run)
 
 
 def last_publish_succeeded(run, target_url):

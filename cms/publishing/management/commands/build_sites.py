@@ -1,12 +1,13 @@
 """manage.py build_sites: export and render every public site into dist/<slug>/."""
 
-import sys
+import os
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from build.pipeline import BuildError, Pipeline
+from build.report import Progress, summary_table
 from build.siteconfig import SiteConfigError
 from search.pending import mark_pending
 
@@ -49,7 +50,17 @@ class Command(BaseCommand):
             help="Use the production base_url of each site's sites/<slug>.toml in every link.",
         )
         parser.add_argument(
-            "--processes", type=int, default=None, help="Render processes (default: up to 2)."
+            "--jobs",
+            "--processes",
+            type=int,
+            default=None,
+            dest="jobs",
+            metavar="N",
+            help=(
+                "Sites built at once (default: the number of cores): this process exports "
+                "one site after another while N worker processes render the sites exported "
+                "before. A failing site does not stop the others."
+            ),
         )
         parser.add_argument(
             "--no-index",
@@ -64,54 +75,40 @@ class Command(BaseCommand):
         sites=None,
         full=False,
         production=False,
-        processes=None,
+        jobs=None,
         update_index=True,
         **options,
     ):
         verbosity = options.get("verbosity", 1)
-        show_bar = verbosity >= 1 and sys.stderr.isatty()
-
-        def progress(done, total, label):
-            if verbosity < 1:
-                return
-            width = 30
-            filled = int(width * done / max(total, 1))
-            line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label}"
-            if show_bar:
-                self.stderr.write(f"\r{line[:100]:<100}", ending="")
-            elif verbosity >= 2:
-                self.stderr.write(line)
-
         production = production or settings.BUILD_BASE_URL == "production"
+        progress = Progress(
+            write=self.stdout.write, terminal=self.stderr.isatty(), quiet=verbosity < 1
+        )
         pipeline = Pipeline(
             dist_dir=settings.DIST_DIR,
             var_dir=settings.VAR_DIR,
             production=production,
             local_root=settings.BUILD_BASE_URL,
-            processes=processes,
+            processes=jobs if jobs is not None else (os.cpu_count() or 1),
             progress=progress,
             before_fork=close_idle_connections,
         )
         try:
-            summary = pipeline.run(sites, full=full)
+            with progress:
+                summary = pipeline.run(sites, full=full)
         except (BuildError, SiteConfigError) as exc:
             raise CommandError(str(exc)) from exc
-        if show_bar:
-            self.stderr.write("")
-        for site in summary.sites:
-            if site.error:
-                self.stderr.write(
-                    self.style.ERROR(f"{site.slug}: FAILED ({site.error}); previous output kept")
-                )
-            elif verbosity >= 1 and site.incremental:
-                self.stdout.write(
-                    f"{site.slug}: incremental, {site.pages} pages changed, "
-                    f"{len(site.changed_paths)} files changed or deleted, {site.seconds:.2f} s"
-                )
-            elif verbosity >= 1:
-                self.stdout.write(
-                    f"{site.slug}: {site.pages} pages, {site.files} files, {site.seconds:.1f} s"
-                )
+        if verbosity >= 1:
+            self.stdout.write("")
+            for line in summary_table(summary.sites):
+                self.stdout.write(line)
+            for site in summary.sites:
+                for warning in site.warnings[:20]:
+                    self.stderr.write(self.style.WARNING(f"{site.slug}: {warning}"))
+        for site in summary.failed:
+            self.stderr.write(
+                self.style.ERROR(f"{site.slug}: FAILED ({site.error}); previous output kept")
+            )
         built = len(summary.sites) - len(summary.failed)
         self.stdout.write(
             f"Built {built} of {len(summary.sites)} sites: {summary.pages} pages, "
@@ -122,8 +119,8 @@ class Command(BaseCommand):
             self._update_search_index(built_slugs, verbosity)
         if summary.failed:
             raise CommandError(
-                f"{len(summary.failed)} site(s) failed: "
-                + ", ".join(s.slug for s in summary.failed)
+                f"{len(summary.failed)} of {len(summary.sites)} site(s) failed: "
+                + "; ".join(f"{s.slug} ({s.error})" for s in summary.failed)
             )
 
     def _update_search_index(self, slugs, verbosity):
