@@ -36,14 +36,11 @@ def setup_django():
     django.setup()
 
 
-def provision(total):
-    """Portal, the sample province, then synthetic communes until `total` sites exist."""
-    from django.core.management import call_command
-
+def provision_portal():
+    """The province's portal site, unless it exists."""
     from cms.departments.models import Department
     from cms.departments.provisioning import provision_department
 
-    started = time.perf_counter()
     if not Department.objects.filter(is_portal=True).exists():
         provision_department(
             slug="portal",
@@ -52,6 +49,16 @@ def provision(total):
             hostname="tayninh.gov.vn",
             is_portal=True,
         )
+
+
+def provision(total):
+    """Portal, the sample province, then synthetic communes until `total` sites exist."""
+    from django.core.management import call_command
+
+    from cms.departments.models import Department
+
+    started = time.perf_counter()
+    provision_portal()
     call_command("provision_sites", "--csv", str(SAMPLE), verbosity=0)
     rows = ["slug,kind,name_vi,name_en,hostname,parent"]
     for n in range(max(0, total - Department.objects.count())):

@@ -129,15 +129,9 @@ def provision_province():
     """The portal, then 20 departments and 100 communes from one CSV; seconds of the CSV."""
     from django.core.management import call_command
 
-    from cms.departments.provisioning import provision_department
+    from tests.bench.bench_admin_sites import provision_portal
 
-    provision_department(
-        slug="portal",
-        name_vi="Cổng thông tin điện tử tỉnh Tây Ninh",
-        name_en="Tây Ninh Provincial e-Portal",
-        hostname="tayninh.gov.vn",
-        is_portal=True,
-    )
+    provision_portal()
     rows = ["slug,kind,name_vi,name_en,hostname,parent"]
     for n in range(COUNTS["department"]):
         rows.append(f"so-{n:02},department,Sở {n},Department {n},so-{n:02}.test,portal")
@@ -152,30 +146,9 @@ def provision_province():
 
 def fill(department, count, seed):
     """`count` articles (half vi, half en) in the site's news section, in bulk."""
-    from django.db import transaction
-    from wagtail.models import Locale
+    from cms.publishing.management.commands.generate_bench_content import fill_news
 
-    from cms.news.models import NewsIndexPage
-    from cms.publishing.management.commands.generate_bench_content import (
-        _categories,
-        article_specs,
-        insert_articles,
-    )
-
-    with transaction.atomic():
-        vi = Locale.objects.get(language_code="vi")
-        en = Locale.objects.get(language_code="en")
-        categories = _categories(vi, en)
-        vi_index = NewsIndexPage.objects.child_of(department.site.root_page).get()
-        en_index = vi_index.get_translation(en)
-        pairs = article_specs(count // 2, f"{department.slug}:{seed}")
-        for number, (index, locale) in enumerate(((vi_index, vi), (en_index, en))):
-            specs = []
-            for pair in pairs:
-                spec = pair[number]
-                spec["category"] = categories[spec["category_slug"]][number]
-                specs.append(spec)
-            insert_articles(NewsIndexPage.objects.get(pk=index.pk), specs, locale=locale)
+    fill_news(department, count, f"{department.slug}:{seed}")
 
 
 def search_p95(count=300):

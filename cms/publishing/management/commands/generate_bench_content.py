@@ -185,6 +185,24 @@ def article_specs(count, seed):
     return pairs
 
 
+def fill_news(department, articles, seed):
+    """`articles` news articles (half vi, half en) in the site's news section, in bulk."""
+    with transaction.atomic():
+        vi = Locale.objects.get(language_code="vi")
+        en = Locale.objects.get(language_code="en")
+        categories = _categories(vi, en)
+        vi_index = NewsIndexPage.objects.child_of(department.site.root_page).get()
+        en_index = vi_index.get_translation(en)
+        pairs = article_specs(articles // 2, seed)
+        for lang_number, (index, locale) in enumerate(((vi_index, vi), (en_index, en))):
+            specs = []
+            for pair in pairs:
+                spec = pair[lang_number]
+                spec["category"] = categories[spec["category_slug"]][lang_number]
+                specs.append(spec)
+            insert_articles(NewsIndexPage.objects.get(pk=index.pk), specs, locale=locale)
+
+
 class Command(BaseCommand):
     help = (
         "Create N synthetic news articles (about 700 words each; half Vietnamese, half their "
@@ -226,20 +244,7 @@ class Command(BaseCommand):
             name_en=f"Benchmark department {site}",
             hostname=f"{site}.bench.test",
         )
-        with transaction.atomic():
-            vi = Locale.objects.get(language_code="vi")
-            en = Locale.objects.get(language_code="en")
-            categories = _categories(vi, en)
-            vi_index = NewsIndexPage.objects.child_of(department.site.root_page).get()
-            en_index = vi_index.get_translation(en)
-            pairs = article_specs(articles // 2, f"{site}:{seed}")
-            for lang_number, (index, locale) in enumerate(((vi_index, vi), (en_index, en))):
-                specs = []
-                for pair in pairs:
-                    spec = pair[lang_number]
-                    spec["category"] = categories[spec["category_slug"]][lang_number]
-                    specs.append(spec)
-                insert_articles(NewsIndexPage.objects.get(pk=index.pk), specs, locale=locale)
+        fill_news(department, articles, f"{site}:{seed}")
         self.stdout.write(
             f"Created {articles} articles ({articles // 2} vi + {articles // 2} en) in site "
             f"{site!r} in {time.perf_counter() - started:.1f} s"
